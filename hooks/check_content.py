@@ -1,0 +1,18 @@
+"""Stops the build when the content or data has a problem, with one plain line per problem
+(the same checks as `selamat check`), so an editor never sees a Python traceback."""
+from mkdocs.exceptions import PluginError
+
+from selamat import check
+from selamat.data import Data
+from selamat.languages import DEFAULT
+from selamat.mkdocs_glue import language, project_root
+from selamat.project import Project
+
+
+def on_pre_build(config):
+    if language(config) != DEFAULT:  # mkdocs-static-i18n builds each language; check once
+        return
+    project = Project(project_root(config))
+    problems, pages = check.run(project)
+    if problems:
+        raise PluginError("\n" + check.report(problems, pages, Data(project.data), "en"))

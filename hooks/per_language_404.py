@@ -1,0 +1,27 @@
+"""Keeps one "not found" page per language: each language build renders 404.html at the site root, so
+the last one would win. This keeps English at /404.html and Malay at /ms/404.html."""
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from selamat.languages import prefix
+from selamat.mkdocs_glue import all_languages_built, language
+
+_rendered: dict[str, str] = {}
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name == "404.html":
+        _rendered[language(config)] = output_content
+    return output_content
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
+def on_post_build(config):
+    if not all_languages_built(config):
+        return
+    for lang, html in _rendered.items():
+        target = Path(config.site_dir) / prefix(lang) / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+    _rendered.clear()

@@ -1,0 +1,1 @@
+"""Selamat: content model, checks and build logic for a bilingual survivor-support site."""

@@ -1,0 +1,35 @@
+"""hreflang alternates of a page: absolute URLs for each language it can be read in, and x-default."""
+from __future__ import annotations
+
+import re
+
+from .content import Site
+from .html import attrs
+from .languages import DEFAULT, LANGUAGES
+from .urls import absolute, page_url
+
+
+def reachable(site: Site, norm: str) -> list[str]:
+    """Languages a page can be read in: its own versions, and every language when an English one
+    exists (mkdocs-static-i18n serves the English page, with our notice, where a translation is missing)."""
+    versions = site.versions(norm)
+    return list(LANGUAGES) if DEFAULT in versions else [lang for lang in LANGUAGES if lang in versions]
+
+
+def alternates(site: Site, norm: str, site_url: str, directory_urls: bool = True) -> list[tuple[str, str]]:
+    langs = reachable(site, norm)
+    out = [(lang, absolute(site_url, page_url(norm, lang, directory_urls))) for lang in langs]
+    default = DEFAULT if DEFAULT in langs else langs[0]
+    out.append(("x-default", absolute(site_url, page_url(norm, default, directory_urls))))
+    return out
+
+
+MATERIAL_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+
+
+def replace_in_head(html: str, links: list[tuple[str, str]]) -> str:
+    """Drop Material's relative alternates (made for the language switcher) and put absolute ones in <head>."""
+    head_end = html.index("</head>")
+    head = MATERIAL_ALTERNATE.sub("", html[:head_end])
+    ours = "".join(f"<link{attrs(rel='alternate', hreflang=lang, href=url)}>\n" for lang, url in links)
+    return head + ours + html[head_end:]

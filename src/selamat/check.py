@@ -1,0 +1,196 @@
+"""`selamat check`: every mistake an editor can make in content or data, one line each, never a traceback."""
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from pathlib import Path
+from typing import Iterable
+
+from . import markdown_scan as md
+from .content import Page, Site, load_site
+from .data import Data, DataError, FILES
+from .languages import DEFAULT, NAMES
+from .listings import MARKERS
+from .problems import Problem, closest
+from .project import Project
+from .schema import TYPES
+
+TODAY = dt.date.today().isoformat()
+EXAMPLES = {
+    "title": "A short, plain title",
+    "summary": "One sentence about this page.",
+    "topics": "[harassment]",
+    "organisations": "[selamat]",
+    "sources": "[{title: Name of the source, url: https://...}]",
+    "updated": TODAY,
+    "reviewed": TODAY,
+    "date": TODAY,
+}
+EXTERNAL = ("http://", "https://", "mailto:", "tel:", "sms:", "//")
+
+
+def run(project: Project) -> tuple[list[Problem], int]:
+    """All problems in the project's data files and pages, and how many pages were read."""
+    data = Data(project.data)
+    problems = list(check_data(data))
+    site = load_site(project.docs)
+    problems += check_site(site, data)
+    return problems, len(site.pages)
+
+
+def check_data(data: Data) -> Iterable[Problem]:
+    for name, filename in FILES.items():
+        try:
+            getattr(data, name)
+        except DataError as err:
+            for line, where, problem in err.problems:
+                yield Problem(err.file, "data_invalid", line, where, {"problem": problem})
+
+
+def check_site(site: Site, data: Data) -> list[Problem]:
+    problems: list[Problem] = []
+    for path in site.strays:
+        rel = path.relative_to(site.docs).as_posix()
+        example = rel[:-3] + ".en.md"
+        problems.append(Problem(f"docs/{rel}", "stray_file", params={"example": example}))
+    for page in site.pages:
+        problems += check_page(page, site, data)
+    return problems
+
+
+def check_page(page: Page, site: Site, data: Data) -> list[Problem]:
+    file = f"docs/{page.rel}"
+    out: list[Problem] = []
+    if page.folder and page.folder not in TYPES:
+        out.append(Problem(file, "unknown_folder"))
+    if page.lang != DEFAULT and DEFAULT not in site.versions(page.norm) and page.kind != "statement":
+        expected = f"docs/{page.norm[:-3]}.{DEFAULT}.md"
+        out.append(Problem(file, "orphan_translation", params={"expected": expected}))
+    if not page.has_front_matter:
+        out.append(Problem(file, "no_front_matter", 1))
+    elif page.yaml_problem:
+        out.append(Problem(file, "yaml_invalid", page.yaml_problem.line, params={"problem": page.yaml_problem.problem}))
+    else:
+        out += schema_problems(page, file)
+        out += key_problems(page, file, data)
+    out += body_problems(page, file, site)
+    return out
+
+
+def schema_problems(page: Page, file: str) -> Iterable[Problem]:
+    fields = list(page.model.model_fields)
+    for err in page.errors:
+        loc = err["loc"]
+        top = str(loc[0]) if loc else ""
+        name = top + "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in loc[1:])
+        line = page.field_lines.get(top)
+        kind, value = err["type"], err.get("input")
+        if kind == "missing" and len(loc) == 1:
+            yield Problem(file, "missing", None, name, {"field": name, "example": EXAMPLES.get(top, "...")})
+        elif kind == "missing":
+            yield Problem(file, "missing", line, name, {"field": str(loc[-1]), "example": "..."})
+        elif kind == "extra_forbidden":
+            yield Problem(file, "unknown_field", line, name, {
+                "field": name, "kind": page.kind, "suggestion": closest(name, fields),
+                "allowed": ", ".join(fields)})
+        elif kind == "string_too_long":
+            yield Problem(file, "too_long", line, name, {"length": len(str(value).strip()), "limit": err["ctx"]["max_length"]})
+        elif kind == "string_too_short":
+            yield Problem(file, "empty_text", line, name)
+        elif kind.startswith("date"):
+            yield Problem(file, "bad_date", line, name, {"value": value, "example": TODAY})
+        elif kind == "too_short":
+            yield Problem(file, "needs_items", line, name, {"field": top, "example": EXAMPLES.get(top, "[...]")})
+        elif kind == "list_type":
+            yield Problem(file, "not_list", line, name, {"field": top, "example": EXAMPLES.get(top, "[...]")})
+        elif kind == "string_type":
+            yield Problem(file, "not_text", line, name)
+        elif kind == "string_pattern_mismatch" and name.endswith("url"):
+            yield Problem(file, "bad_url", line, name, {"value": value})
+        else:
+            yield Problem(file, "bad_value", line, name, {"detail": err["msg"]})
+
+
+def _keys(raw: dict, name: str) -> list[str]:
+    value = raw.get(name)
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def key_problems(page: Page, file: str, data: Data) -> Iterable[Problem]:
+    raw = page.raw if isinstance(page.raw, dict) else {}
+    for name, code, known in (("topics", "unknown_topic", data.topics), ("organisations", "unknown_organisation", data.organisations)):
+        if name not in page.model.model_fields:
+            continue
+        try:
+            keys = list(known)
+        except DataError:
+            continue  # reported once, on the data file
+        for value in _keys(raw, name):
+            if value not in keys:
+                yield Problem(file, code, page.field_lines.get(name), name, {
+                    "value": value, "suggestion": closest(value, keys), "allowed": ", ".join(keys)})
+
+
+def body_problems(page: Page, file: str, site: Site) -> Iterable[Problem]:
+    first = page.body_line
+    own_ids = [h.id for h in md.headings(page.body, first)]
+    for h in md.headings(page.body, first):
+        if h.level == 1:
+            yield Problem(file, "h1_in_body", h.line)
+    for name, line in md.markers(page.body, first):
+        if name not in MARKERS:
+            yield Problem(file, "unknown_marker", line, params={"name": name, "allowed": ", ".join(MARKERS)})
+    for link in md.links(page.body, first):
+        yield from link_problems(page, file, site, link, own_ids)
+
+
+def link_problems(page: Page, file: str, site: Site, link: md.Link, own_ids: list[str]) -> Iterable[Problem]:
+    target = link.target
+    if not target or target.lower().startswith(EXTERNAL) or ":" in target.split("/")[0]:
+        return
+    path, _, anchor = target.partition("#")
+    if not path:
+        if anchor and anchor not in own_ids:
+            yield Problem(file, "broken_anchor", link.line, params={"target": target, "anchor": anchor, "ids": ", ".join(own_ids) or "-"})
+        return
+    here = posixpath.dirname(page.rel)
+    resolved = posixpath.normpath(posixpath.join(here, path))
+    if path.endswith(".md"):
+        norm = _norm(resolved)
+        versions = site.versions(norm)
+        if not versions:
+            yield Problem(file, "broken_link", link.line, params={"target": target, "expected": f"docs/{norm[:-3]}.{page.lang}.md"})
+            return
+        if anchor:
+            dest = versions.get(page.lang) or versions.get(DEFAULT) or next(iter(versions.values()))
+            ids = [h.id for h in md.headings(dest.body)]
+            if anchor not in ids:
+                yield Problem(file, "broken_anchor", link.line, params={"target": target, "anchor": anchor, "ids": ", ".join(ids) or "-"})
+        return
+    last = posixpath.basename(path.rstrip("/"))
+    if "." in last:  # a file: image, PDF...
+        if not (site.docs / resolved).exists():
+            yield Problem(file, "missing_image" if link.image else "broken_link", link.line,
+                          params={"target": target, "expected": f"docs/{resolved}"})
+        return
+    # a site URL such as ../guides/x/ : ask for the Markdown file instead
+    candidate = _norm(resolved.rstrip("/") + ".md") if resolved not in (".", "") else "index.md"
+    if not site.versions(candidate):
+        candidate = _norm(posixpath.join(resolved, "index.md"))
+    suggestion = posixpath.relpath(candidate, here or ".") + (f"#{anchor}" if anchor else "")
+    yield Problem(file, "link_not_md", link.line, params={"suggestion": suggestion})
+
+
+def _norm(resolved: str) -> str:
+    """docs-relative path without a language part: laws/x.en.md -> laws/x.md."""
+    stem, ext = posixpath.splitext(resolved)
+    if posixpath.splitext(stem)[1][1:] in NAMES:
+        stem = posixpath.splitext(stem)[0]
+    return stem + ext
+
+
+def report(problems: list[Problem], pages: int, data: Data, lang: str) -> str:
+    lines = [p.render(data, lang) for p in sorted(problems, key=lambda p: (p.file, p.line or 0))]
+    key = "summary_problems" if problems else "summary_ok"
+    lines.append(data.messages[key](lang).format(count=len(problems), pages=pages))
+    return "\n".join(lines)

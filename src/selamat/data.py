@@ -1,0 +1,174 @@
+"""The project's data files (data/*.yml), English and Malay side by side, validated by pydantic models."""
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+from pathlib import Path
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, RootModel, ValidationError
+
+from . import yamlio
+from .languages import LANGUAGES
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Bilingual(Strict):
+    en: str = Field(min_length=1)
+    ms: str = Field(min_length=1)
+
+    def __call__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class Topic(Bilingual):
+    pass
+
+
+class Organisation(Strict):
+    name: Bilingual
+    url: Optional[str] = Field(default=None, pattern=r"^https?://")
+
+
+class Source(Strict):
+    title: str = Field(min_length=1)
+    url: str = Field(pattern=r"^https?://\S+$")
+
+
+class HelpService(Strict):
+    id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    name: Bilingual
+    category: Literal["emergency", "support", "reporting", "image-removal", "mental-health"]
+    phone: Optional[str] = None
+    whatsapp: Optional[str] = None
+    sms: Optional[str] = None
+    url: Optional[str] = Field(default=None, pattern=r"^https?://\S+$")
+    hours: Optional[Bilingual] = None
+    languages: list[str] = Field(default_factory=list)
+    description: Bilingual
+    help_box: bool = False
+    verified: dt.date
+    source: Source
+
+
+class UiString(Strict):
+    en: str
+    ms: str
+    note: Optional[str] = None
+
+    def __call__(self, lang: str) -> str:
+        return getattr(self, lang)
+
+
+class UiStrings(Strict):
+    strings: dict[str, UiString]
+    material: dict[str, dict[str, str]]  # Material's own keys, per language, overriding its bundled ones
+
+
+class GlossaryEntry(Strict):
+    en: str
+    ms: str
+    note: Optional[str] = None
+
+
+class DataError(Exception):
+    """A data file that cannot be used; `problems` holds (line, field, problem) for each fault."""
+
+    def __init__(self, file: str, problems: list[tuple[Optional[int], str, str]]):
+        super().__init__("; ".join(f"{file}: {f}: {p}" for _, f, p in problems))
+        self.file, self.problems = file, problems
+
+
+def _where(data, loc: tuple) -> str:
+    """A path an editor recognises: `entry talian-kasih > verified` rather than `3.verified`."""
+    out, node = [], data
+    for part in loc:
+        if isinstance(part, int) and isinstance(node, list) and part < len(node):
+            node = node[part]
+            ident = node.get("id") if isinstance(node, dict) else None
+            out.append(f"entry {part + 1}" + (f" ({ident})" if ident else ""))
+        else:
+            node = node.get(part) if isinstance(node, dict) else None
+            out.append(str(part))
+    return " > ".join(out)
+
+
+FILES = {
+    "topics": "topics.yml",
+    "organisations": "organisations.yml",
+    "help_services": "help-services.yml",
+    "ui": "ui-strings.yml",
+    "messages": "messages.yml",
+    "glossary": "glossary.yml",
+}
+
+
+class Data:
+    """All data files of a project, loaded lazily and validated on first use."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def _load(self, name: str, model):
+        path = self.folder / FILES[name]
+        rel = f"data/{FILES[name]}"
+        if not path.exists():
+            raise DataError(rel, [(None, "", "the file is missing")])
+        try:
+            parsed = yamlio.parse(path.read_text(encoding="utf-8"))
+        except yamlio.YamlProblem as err:
+            raise DataError(rel, [(err.line, "", f"not valid YAML: {err.problem}")]) from None
+        try:
+            return RootModel[model].model_validate(parsed.data).root
+        except ValidationError as err:
+            problems = []
+            for e in err.errors(include_url=False):
+                loc = tuple(e["loc"])
+                where = _where(parsed.data, loc)
+                problems.append((parsed.line_of(loc), where, e["msg"]))
+            raise DataError(rel, problems) from None
+
+    @cached_property
+    def topics(self) -> dict[str, Topic]:
+        return self._load("topics", dict[str, Topic])
+
+    @cached_property
+    def organisations(self) -> dict[str, Organisation]:
+        return self._load("organisations", dict[str, Organisation])
+
+    @cached_property
+    def help_services(self) -> list[HelpService]:
+        return self._load("help_services", list[HelpService])
+
+    @cached_property
+    def ui(self) -> UiStrings:
+        return self._load("ui", UiStrings)
+
+    @cached_property
+    def messages(self) -> dict[str, UiString]:
+        return self._load("messages", dict[str, UiString])
+
+    @cached_property
+    def glossary(self) -> list[GlossaryEntry]:
+        return self._load("glossary", list[GlossaryEntry])
+
+    def t(self, key: str, lang: str, **params: object) -> str:
+        """An interface string in `lang`, with {placeholders} filled in."""
+        text = getattr(self.ui.strings[key], lang)
+        return text.format(**params) if params else text
+
+    def date(self, value: dt.date, lang: str) -> str:
+        """A date as readers write it: 11 February 2025 / 11 Februari 2025."""
+        return f"{value.day} {self.t(f'month.{value.month}', lang)} {value.year}"
+
+    def all(self) -> list[str]:
+        """Load every file; the names of those that loaded (raises DataError on the first bad one)."""
+        for name in FILES:
+            getattr(self, name)
+        return list(FILES)
+
+
+assert LANGUAGES == ("en", "ms"), "Bilingual holds exactly en and ms"

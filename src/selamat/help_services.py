@@ -1,0 +1,71 @@
+"""The help services from data/help-services.yml as HTML: the full list and the compact "Get help now" box."""
+from __future__ import annotations
+
+import re
+
+from .data import HelpService
+from .html import tag, text
+from .render_context import Context
+
+CATEGORY_ORDER = ("emergency", "support", "reporting", "image-removal", "mental-health")
+
+
+def _digits(number: str) -> str:
+    return re.sub(r"[^\d+]", "", number)
+
+
+def contact_links(service: HelpService, ctx: Context) -> list[str]:
+    links = []
+    if service.phone:
+        links.append(tag("a", f"{text(ctx.t('help.call'))} {text(service.phone)}", href=f"tel:{_digits(service.phone)}"))
+    if service.whatsapp:
+        wa = _digits(service.whatsapp).lstrip("+")
+        links.append(tag("a", f"{text(ctx.t('help.whatsapp'))} {text(service.whatsapp)}", href=f"https://wa.me/{wa}"))
+    if service.sms:
+        links.append(tag("a", f"{text(ctx.t('help.sms'))} {text(service.sms)}", href=f"sms:{_digits(service.sms)}"))
+    if service.url:
+        links.append(tag("a", text(ctx.t("help.website")), href=service.url))
+    return links
+
+
+def service_card(service: HelpService, ctx: Context) -> str:
+    lang = ctx.lang
+    parts = [tag("h3", text(service.name(lang)), id=f"service-{service.id}")]
+    parts.append(tag("p", text(service.description(lang))))
+    links = contact_links(service, ctx)
+    if links:
+        parts.append(tag("p", " · ".join(links), class_="selamat-service__contact"))
+    facts = []
+    if service.hours:
+        facts.append(f"{text(ctx.t('help.hours'))}: {text(service.hours(lang))}")
+    if service.languages:
+        names = ", ".join(ctx.t(f"language.{code}") if code in ("en", "ms") else code for code in service.languages)
+        facts.append(f"{text(ctx.t('help.languages'))}: {text(names)}")
+    source = tag("a", text(ctx.t("help.source")), href=service.source.url)
+    facts.append(f"{text(ctx.t('help.verified', date=ctx.date(service.verified)))} ({source})")
+    parts.append(tag("p", "<br>".join(facts), class_="selamat-service__facts"))
+    return tag("section", "".join(parts), class_="selamat-service")
+
+
+def full_list(services: list[HelpService], ctx: Context) -> str:
+    out = []
+    for category in CATEGORY_ORDER:
+        chosen = [s for s in services if s.category == category]
+        if chosen:
+            out.append(tag("h2", text(ctx.t(f"category.{category}")), id=category))
+            out.extend(service_card(s, ctx) for s in chosen)
+    return "\n".join(out)
+
+
+def help_box(services: list[HelpService], ctx: Context) -> str:
+    """A compact box: the few services marked help_box, each with its quickest contact."""
+    items = []
+    for s in services:
+        if not s.help_box:
+            continue
+        links = contact_links(s, ctx)
+        items.append(tag("li", f"{tag('strong', text(s.name(ctx.lang)))} {' · '.join(links[:2])}"))
+    more = tag("a", text(ctx.t("help_box.more")), href=ctx.href("help/index.md", ctx.lang))
+    body = tag("p", tag("strong", text(ctx.t("help_box.title"))), class_="selamat-help-box__title")
+    body += tag("ul", "".join(items)) + tag("p", more)
+    return tag("aside", body, class_="selamat-help-box", aria_label=ctx.t("help_box.title"))

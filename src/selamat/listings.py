@@ -1,0 +1,116 @@
+"""Listings generated from front matter, never kept by hand. A page asks for one with a marker line
+`<!-- selamat:NAME -->`; an unknown NAME is an error (see check.py)."""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from . import help_services
+from .content import Page
+from .html import tag, text
+from .languages import LANGUAGES
+from .render_context import Context
+
+NEWEST_COUNT = 6
+
+
+def item(versions: dict[str, Page], ctx: Context, *, show_type: bool = False, show_date: bool = True) -> str:
+    page = ctx.best(versions)
+    foreign = page.lang != ctx.lang
+    lang = page.lang if foreign else None
+    link = tag("a", text(page.title), href=ctx.href(page.norm, page.lang), hreflang=lang, lang=lang)
+    bits = [link]
+    if foreign:
+        bits.append(tag("span", text(ctx.t(f"label.{page.lang}")), class_="selamat-label"))
+    meta = []
+    if show_type:
+        meta.append(text(ctx.t(f"type.{page.kind}")))
+    if show_date and page.date:
+        meta.append(tag("time", text(ctx.date(page.date)), datetime=page.date.isoformat()))
+    out = " ".join(bits)
+    if meta:
+        out += tag("span", " · ".join(meta), class_="selamat-item__meta")
+    summary = getattr(page.meta, "summary", "")
+    if summary:
+        out += tag("span", text(summary), class_="selamat-item__summary", lang=lang)
+    return tag("li", out, class_="selamat-item")
+
+
+def _valid(kind: str, ctx: Context) -> list[dict[str, Page]]:
+    return [v for v in ctx.site.of_kind(kind) if ctx.best(v).meta is not None]
+
+
+def _list(items: list[str], ctx: Context) -> str:
+    if not items:
+        return tag("p", text(ctx.t("listing.empty")))
+    return tag("ul", "".join(items), class_="selamat-list")
+
+
+def guides_by_topic(ctx: Context) -> str:
+    guides = _valid("guide", ctx)
+    out = []
+    for key, label in ctx.data.topics.items():
+        chosen = [g for g in guides if key in ctx.best(g).meta.topics]  # type: ignore[union-attr]
+        if chosen:
+            chosen.sort(key=lambda g: ctx.best(g).title.casefold())
+            out.append(tag("h2", text(label(ctx.lang)), id=f"topic-{key}"))
+            out.append(_list([item(g, ctx, show_date=False) for g in chosen], ctx))
+    return "\n".join(out) or _list([], ctx)
+
+
+def laws_a_z(ctx: Context) -> str:
+    laws = sorted(_valid("law", ctx), key=lambda v: ctx.best(v).title.casefold())
+    return _list([item(v, ctx, show_date=False) for v in laws], ctx)
+
+
+def statements_by_year(ctx: Context) -> str:
+    statements = sorted(_valid("statement", ctx), key=lambda v: (ctx.best(v).date, ctx.best(v).slug), reverse=True)
+    out, year = [], None
+    items: list[str] = []
+    for v in statements:
+        y = ctx.best(v).date.year
+        if y != year:
+            if items:
+                out.append(_list(items, ctx))
+            out.append(tag("h2", str(y), id=f"year-{y}"))
+            year, items = y, []
+        items.append(item(v, ctx))
+    if items:
+        out.append(_list(items, ctx))
+    return "\n".join(out) or _list([], ctx)
+
+
+def newest(ctx: Context) -> str:
+    pages = [v for kind in ("guide", "law", "statement") for v in _valid(kind, ctx)]
+    pages.sort(key=lambda v: (ctx.best(v).date, ctx.best(v).slug), reverse=True)
+    return _list([item(v, ctx, show_type=True) for v in pages[:NEWEST_COUNT]], ctx)
+
+
+def help_list(ctx: Context) -> str:
+    return help_services.full_list(ctx.data.help_services, ctx)
+
+
+def help_box(ctx: Context) -> str:
+    return help_services.help_box(ctx.data.help_services, ctx)
+
+
+MARKERS: dict[str, Callable[[Context], str]] = {
+    "help-box": help_box,
+    "newest": newest,
+    "guides-by-topic": guides_by_topic,
+    "laws-a-z": laws_a_z,
+    "statements-by-year": statements_by_year,
+    "help-services": help_list,
+}
+MARKER_LINE = re.compile(r"^[ \t]*<!--\s*selamat:\s*([\w-]+)\s*-->[ \t]*$", re.M)
+
+
+def expand(markdown: str, ctx: Context) -> str:
+    """Replace each marker line with its listing (as an HTML block Markdown leaves alone)."""
+    def one(m: re.Match) -> str:
+        render = MARKERS.get(m.group(1))
+        return f"\n{render(ctx)}\n" if render else m.group(0)
+    return MARKER_LINE.sub(one, markdown)
+
+
+assert set(LANGUAGES) == {"en", "ms"}

@@ -1,0 +1,35 @@
+"""What the hooks read from MkDocs' config, in one place, so each hook stays a few lines."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .languages import DEFAULT
+from .render_context import Context
+from .state import load
+
+
+def project_root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def language(config) -> str:
+    """The language being built: mkdocs-static-i18n sets the theme language for each build."""
+    return config.theme.get("language") or DEFAULT
+
+
+def context(config, page_url: str) -> Context:
+    root = project_root(config)
+    site, data = load(Path(config.docs_dir), root / "data")
+    return Context(site, data, language(config), page_url, config.use_directory_urls)
+
+
+def page_of(ctx: Context, page):
+    """Our record of an MkDocs page (None for pages we do not know, e.g. generated ones)."""
+    return ctx.site.by_rel.get(page.file.src_uri)
+
+
+def all_languages_built(config) -> bool:
+    """True once, at the end of the outer build, after mkdocs-static-i18n has built every language
+    (it builds the others from inside the first build's on_post_build, setting `building`)."""
+    i18n = config.plugins.get("i18n")
+    return not getattr(i18n, "building", False)

@@ -1,0 +1,83 @@
+"""The parts of a page that come from its front matter and the data, around the body the editor wrote:
+title, untranslated notice, content note, "Get help now" box, legal notice, statement line, sources, date."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .content import Page
+from .html import tag, text
+from .listings import help_box
+from .render_context import Context
+
+
+def admonition(kind: str, title: str, body: str, **extra: object) -> str:
+    """Material's admonition markup, so notices look like the rest of the site."""
+    return tag("div", tag("p", text(title), class_="admonition-title") + body, class_=f"admonition {kind}", **extra)
+
+
+def untranslated_notice(page: Page, ctx: Context) -> str:
+    language = ctx.t(f"language.{page.lang}")
+    link = tag("a", text(ctx.t("untranslated.link")), href=ctx.href(page.norm, page.lang), hreflang=page.lang)
+    body = tag("p", f"{text(ctx.t('untranslated.body', language=language))} {link}")
+    return admonition("info selamat-untranslated", ctx.t("untranslated.title"), body, role="note")
+
+
+def content_note(page: Page, ctx: Context) -> str:
+    note = getattr(page.meta, "content_note", None)
+    if not note:
+        return ""
+    return admonition("note selamat-content-note", ctx.t("content_note.title"), tag("p", text(note)), role="note")
+
+
+def legal_notice(page: Page, ctx: Context) -> str:
+    body = tag("p", text(ctx.t("legal.body", date=ctx.date(page.meta.reviewed))))  # type: ignore[union-attr]
+    body += tag("p", text(ctx.t("legal.help")) + " " + tag("a", text(ctx.t("help_box.more")), href=ctx.href("help/index.md", ctx.lang)))
+    return admonition("info selamat-legal", ctx.t("legal.title"), body, role="note")
+
+
+def statement_line(page: Page, ctx: Context) -> str:
+    orgs = [ctx.data.organisations[k].name(ctx.lang) for k in page.meta.organisations if k in ctx.data.organisations]  # type: ignore[union-attr]
+    joined = orgs[0] if len(orgs) == 1 else ", ".join(orgs[:-1]) + f" {ctx.t('and')} " + orgs[-1]
+    date = tag("time", text(ctx.date(page.meta.date)), datetime=page.meta.date.isoformat())  # type: ignore[union-attr]
+    line = text(ctx.t("statement.meta", date="\x00", organisations=joined)).replace("\x00", date)
+    return tag("p", line, class_="selamat-statement-meta")
+
+
+def sources(page: Page, ctx: Context) -> str:
+    items = getattr(page.meta, "sources", None) or []
+    if not items:
+        return ""
+    lis = "".join(tag("li", tag("a", text(s.title), href=s.url)) for s in items)
+    return tag("h2", text(ctx.t("sources.title")), id="sources") + tag("ol", lis, class_="selamat-sources")
+
+
+def updated(page: Page, ctx: Context) -> str:
+    when = getattr(page.meta, "updated", None)
+    if not when:
+        return ""
+    date = tag("time", text(ctx.date(when)), datetime=when.isoformat())
+    return tag("p", text(ctx.t("updated", date="\x00")).replace("\x00", date), class_="selamat-updated")
+
+
+def frame(page: Page, body_html: str, ctx: Context) -> str:
+    """The whole page content: the parts before and after the editor's body.
+
+    On a page shown in the other language's site (not yet translated), the notice and the interface
+    parts (help box, legal notice, statement line) are in the reader's language, and everything written
+    in the original language sits in elements carrying that language's `lang`."""
+    own = ctx if page.lang == ctx.lang else replace(ctx, lang=page.lang)
+    head = tag("h1", text(page.title))
+    service = ""
+    if page.meta is not None:
+        head += content_note(page, own)
+        if page.kind == "guide":
+            service = help_box(ctx)
+        elif page.kind == "law":
+            service = legal_notice(page, ctx)
+        elif page.kind == "statement":
+            service = statement_line(page, ctx)
+    tail = body_html + (sources(page, own) + updated(page, own) if page.meta is not None else "")
+    if own is ctx:
+        return head + service + tail
+    original = dict(lang=page.lang, class_="selamat-original")
+    return untranslated_notice(page, ctx) + tag("div", head, **original) + service + tag("div", tail, **original)

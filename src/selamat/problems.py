@@ -1,0 +1,33 @@
+"""A problem found in the content, and how it is told to an editor: one line, file, field, what to do."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field as dc_field
+from typing import Optional
+
+from .data import Data
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str  # project-relative path, e.g. docs/guides/x.en.md
+    code: str  # key in data/messages.yml
+    line: Optional[int] = None
+    field: str = ""
+    params: dict = dc_field(default_factory=dict, hash=False, compare=False)
+
+    def render(self, data: Data, lang: str = "en") -> str:
+        messages = data.messages
+        params = dict(self.params)
+        if "suggestion" in params:
+            word = params["suggestion"]
+            params["suggestion"] = messages["did_you_mean"](lang).format(word=word) if word else ""
+        text = messages[self.code](lang).format(**params) if self.code in messages else self.code
+        where = self.file + (f":{self.line}" if self.line else "")
+        return f"{where}: {self.field + ': ' if self.field else ''}{text}"
+
+
+def closest(word: object, choices) -> str:
+    """The likeliest intended word, or '' when nothing is close."""
+    found = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return found[0] if found else ""

@@ -1,0 +1,31 @@
+"""What every generated piece of HTML needs to know: the site, the data, the language and the page."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .content import Page, Site
+from .data import Data
+from .languages import DEFAULT
+from .urls import page_url, relative
+
+
+@dataclass
+class Context:
+    site: Site
+    data: Data
+    lang: str  # the language being built
+    url: str  # site-relative URL of the page being rendered
+    directory_urls: bool = True
+
+    def t(self, key: str, **params: object) -> str:
+        return self.data.t(key, self.lang, **params)
+
+    def date(self, value) -> str:
+        return self.data.date(value, self.lang)
+
+    def href(self, norm: str, lang: str) -> str:
+        return relative(self.url, page_url(norm, lang, self.directory_urls))
+
+    def best(self, versions: dict[str, Page]) -> Page:
+        """The version a reader of this language should get: their own, else the original."""
+        return versions.get(self.lang) or versions.get(DEFAULT) or next(iter(versions.values()))
