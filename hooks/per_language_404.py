@@ -1,17 +1,32 @@
 """Keeps one "not found" page per language: each language build renders 404.html at the site root, so
-the last one would win. This keeps English at /404.html and Malay at /ms/404.html."""
+the last one would win. This keeps English at /404.html and Malay at /ms/404.html, points their
+language switcher at the language home pages (not at whichever page was rendered last) and leaves
+out hreflang alternates, which a "not found" page must not have."""
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
-from selamat.languages import prefix
+from selamat.alternates import replace_in_head
+from selamat.languages import LANGUAGES, NAMES, prefix
 from selamat.mkdocs_glue import all_languages_built, language
 
 _rendered: dict[str, str] = {}
 
 
+def on_pre_template(template, template_name, config):
+    if template_name == "404.html":
+        root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+        homes = [{"name": NAMES[code], "link": root + prefix(code), "lang": code} for code in LANGUAGES]
+        # mkdocs-static-i18n sets both the item and the attribute; templates read the attribute first
+        config.extra["alternate"] = homes
+        setattr(config.extra, "alternate", homes)
+    return template
+
+
 def on_post_template(output_content, template_name, config):
     if template_name == "404.html":
+        output_content = replace_in_head(output_content, [])
         _rendered[language(config)] = output_content
     return output_content
 

@@ -10,17 +10,15 @@ from .urls import absolute, page_url
 
 
 def reachable(site: Site, norm: str) -> list[str]:
-    """Languages a page can be read in: its own versions, and every language when an English one
-    exists (mkdocs-static-i18n serves the English page, with our notice, where a translation is missing)."""
-    versions = site.versions(norm)
-    return list(LANGUAGES) if DEFAULT in versions else [lang for lang in LANGUAGES if lang in versions]
+    """Languages a page can be read in: all of them. A missing translation is served as the original
+    with a notice (mkdocs-static-i18n from English, hooks/one_language_pages.py from Malay)."""
+    return list(LANGUAGES) if site.versions(norm) else []
 
 
 def alternates(site: Site, norm: str, site_url: str, directory_urls: bool = True) -> list[tuple[str, str]]:
     langs = reachable(site, norm)
     out = [(lang, absolute(site_url, page_url(norm, lang, directory_urls))) for lang in langs]
-    default = DEFAULT if DEFAULT in langs else langs[0]
-    out.append(("x-default", absolute(site_url, page_url(norm, default, directory_urls))))
+    out.append(("x-default", absolute(site_url, page_url(norm, DEFAULT, directory_urls))))
     return out
 
 

@@ -34,3 +34,9 @@ def relative(from_url: str, to_url: str) -> str:
 
 def absolute(site_url: str, url: str) -> str:
     return site_url.rstrip("/") + "/" + url
+
+
+def dest_uri(norm: str, lang: str, directory_urls: bool = True) -> str:
+    """The file a page is written to in the built site: ('statements/x.md', 'en') -> statements/x/index.html."""
+    url = page_url(norm, lang, directory_urls)
+    return url + "index.html" if url.endswith("/") or url == "" else url
