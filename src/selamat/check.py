@@ -25,6 +25,7 @@ EXAMPLES = {
     "updated": TODAY,
     "reviewed": TODAY,
     "date": TODAY,
+    "verified": TODAY,
 }
 EXTERNAL = ("http://", "https://", "mailto:", "tel:", "sms:", "//")
 
@@ -39,12 +40,42 @@ def run(project: Project) -> tuple[list[Problem], int]:
 
 
 def check_data(data: Data) -> Iterable[Problem]:
-    for name, filename in FILES.items():
+    for name in FILES:
         try:
             getattr(data, name)
         except DataError as err:
             for line, where, problem in err.problems:
-                yield Problem(err.file, "data_invalid", line, where, {"problem": problem})
+                if isinstance(problem, dict):  # a pydantic error: say it as for front matter
+                    code, params = friendly(problem, str(problem["loc"][-1]) if problem["loc"] else "", [])
+                    yield Problem(err.file, code, line, where, params)
+                else:
+                    yield Problem(err.file, "data_invalid", line, where, {"problem": problem})
+
+
+def friendly(err: dict, name: str, fields: list[str], kind: str = "") -> tuple[str, dict]:
+    """A pydantic error as a message code and its parameters, in words an editor understands."""
+    top = name.split("[")[0].split(".")[0]
+    kind_, value = err["type"], err.get("input")
+    example = EXAMPLES.get(top, "...")
+    if kind_ == "missing":
+        return "missing", {"field": name.rsplit(".", 1)[-1], "example": example}
+    if kind_ == "extra_forbidden":
+        return "unknown_field", {"field": name, "kind": kind, "suggestion": closest(name, fields), "allowed": ", ".join(fields)}
+    if kind_ == "string_too_long":
+        return "too_long", {"length": len(str(value).strip()), "limit": err["ctx"]["max_length"]}
+    if kind_ == "string_too_short":
+        return "empty_text", {}
+    if kind_.startswith("date"):
+        return "bad_date", {"value": value, "example": TODAY}
+    if kind_ == "too_short":
+        return "needs_items", {"field": top, "example": EXAMPLES.get(top, "[...]")}
+    if kind_ == "list_type":
+        return "not_list", {"field": top, "example": EXAMPLES.get(top, "[...]")}
+    if kind_ == "string_type":
+        return "not_text", {}
+    if kind_ == "string_pattern_mismatch" and name.endswith("url"):
+        return "bad_url", {"value": value}
+    return "bad_value", {"detail": err["msg"]}
 
 
 def check_site(site: Site, data: Data) -> list[Problem]:
@@ -83,32 +114,9 @@ def schema_problems(page: Page, file: str) -> Iterable[Problem]:
         loc = err["loc"]
         top = str(loc[0]) if loc else ""
         name = top + "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in loc[1:])
-        line = page.field_lines.get(top)
-        kind, value = err["type"], err.get("input")
-        if kind == "missing" and len(loc) == 1:
-            yield Problem(file, "missing", None, name, {"field": name, "example": EXAMPLES.get(top, "...")})
-        elif kind == "missing":
-            yield Problem(file, "missing", line, name, {"field": str(loc[-1]), "example": "..."})
-        elif kind == "extra_forbidden":
-            yield Problem(file, "unknown_field", line, name, {
-                "field": name, "kind": page.kind, "suggestion": closest(name, fields),
-                "allowed": ", ".join(fields)})
-        elif kind == "string_too_long":
-            yield Problem(file, "too_long", line, name, {"length": len(str(value).strip()), "limit": err["ctx"]["max_length"]})
-        elif kind == "string_too_short":
-            yield Problem(file, "empty_text", line, name)
-        elif kind.startswith("date"):
-            yield Problem(file, "bad_date", line, name, {"value": value, "example": TODAY})
-        elif kind == "too_short":
-            yield Problem(file, "needs_items", line, name, {"field": top, "example": EXAMPLES.get(top, "[...]")})
-        elif kind == "list_type":
-            yield Problem(file, "not_list", line, name, {"field": top, "example": EXAMPLES.get(top, "[...]")})
-        elif kind == "string_type":
-            yield Problem(file, "not_text", line, name)
-        elif kind == "string_pattern_mismatch" and name.endswith("url"):
-            yield Problem(file, "bad_url", line, name, {"value": value})
-        else:
-            yield Problem(file, "bad_value", line, name, {"detail": err["msg"]})
+        line = page.field_lines.get(top) if not (err["type"] == "missing" and len(loc) == 1) else None
+        code, params = friendly(err, name, fields, page.kind)
+        yield Problem(file, code, line, name, params)
 
 
 def _keys(raw: dict, name: str) -> list[str]:
@@ -178,7 +186,7 @@ def link_problems(page: Page, file: str, site: Site, link: md.Link, own_ids: lis
     if not site.versions(candidate):
         candidate = _norm(posixpath.join(resolved, "index.md"))
     suggestion = posixpath.relpath(candidate, here or ".") + (f"#{anchor}" if anchor else "")
-    yield Problem(file, "link_not_md", link.line, params={"suggestion": suggestion})
+    yield Problem(file, "link_not_md", link.line, params={"markdown": suggestion})
 
 
 def _norm(resolved: str) -> str:

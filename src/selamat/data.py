@@ -75,9 +75,9 @@ class GlossaryEntry(Strict):
 
 
 class DataError(Exception):
-    """A data file that cannot be used; `problems` holds (line, field, problem) for each fault."""
+    """A data file that cannot be used; `problems` holds (line, field, pydantic error or text) per fault."""
 
-    def __init__(self, file: str, problems: list[tuple[Optional[int], str, str]]):
+    def __init__(self, file: str, problems: list[tuple[Optional[int], str, object]]):
         super().__init__("; ".join(f"{file}: {f}: {p}" for _, f, p in problems))
         self.file, self.problems = file, problems
 
@@ -128,7 +128,7 @@ class Data:
             for e in err.errors(include_url=False):
                 loc = tuple(e["loc"])
                 where = _where(parsed.data, loc)
-                problems.append((parsed.line_of(loc), where, e["msg"]))
+                problems.append((parsed.line_of(loc), where, e))
             raise DataError(rel, problems) from None
 
     @cached_property

@@ -22,9 +22,16 @@ class Problem:
         if "suggestion" in params:
             word = params["suggestion"]
             params["suggestion"] = messages["did_you_mean"](lang).format(word=word) if word else ""
-        text = messages[self.code](lang).format(**params) if self.code in messages else self.code
+        text = messages[self.code](lang).format_map(_Lenient(params)) if self.code in messages else self.code
         where = self.file + (f":{self.line}" if self.line else "")
         return f"{where}: {self.field + ': ' if self.field else ''}{text}"
+
+
+class _Lenient(dict):
+    """Fills a message's {placeholders}; one a translator mistyped stays visible instead of failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
 
 
 def closest(word: object, choices) -> str:

@@ -60,9 +60,12 @@ def parse(text: str, first_line: int = 1) -> Parsed:
         node = yaml.compose(text, Loader=Loader)
         data = yaml.load(text, Loader=Loader)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
+        # the context mark is where the faulty construct began (an unclosed quote's line), which is
+        # where an editor should look; the problem mark is often just the end of the front matter
+        mark = err.context_mark or err.problem_mark
         line = mark.line + first_line if mark is not None else None
-        raise YamlProblem(str(err.problem or err.context or "not valid YAML"), line) from None
+        said = ", ".join(str(part) for part in (err.context, err.problem) if part)
+        raise YamlProblem(said or "not valid YAML", line) from None
     except yaml.YAMLError as err:
         raise YamlProblem(str(err), None) from None
     paths: dict[tuple, int] = {}
