@@ -196,5 +196,7 @@ def test_material_malay_strings_are_corrected(built):
             assert wrong not in text, (path, wrong)
     guide = html_of(built, "ms/guides/keeping-evidence/")
     assert guide.select_one("a.md-skip").get_text(strip=True) == "Langkau ke kandungan"
+    assert {a["title"] for a in guide.select("a.headerlink")} == {"Pautan ke bahagian ini"}
+    assert "Made with" not in guide.get_text() and "Dibina dengan" in guide.select_one(".md-copyright").get_text()
     assert guide.select_one("input.md-search__input")["placeholder"] == "Cari"
     assert "Carian sedang dimuatkan" in guide.get_text() or guide.select_one(".md-search-result__meta").get_text(strip=True) == "Carian sedang dimuatkan"
