@@ -24,6 +24,7 @@ def on_pre_template(template, template_name, config):
     return template
 
 
+@event_priority(-100)  # after the other hooks have finished the page
 def on_post_template(output_content, template_name, config):
     if template_name == "404.html":
         output_content = replace_in_head(output_content, [])

@@ -33,6 +33,14 @@ EXPECTED = [
     ("docs/laws/no-sources.en.md", None, "sources", "This field is missing"),
     ("docs/statements/unknown-org.en.md", 6, "organisations", "Did you mean `selamat`?"),
     ("docs/index.en.md", 6, "", "`<!-- selamat:newest-guides -->` is not a listing"),
+    ("docs/guides/danger-script.en.md", 8, "", "`<script>` is not allowed: scripts and content embedded"),
+    ("docs/guides/danger-iframe.en.md", 8, "", "`<iframe>` is not allowed: scripts and content embedded"),
+    ("docs/guides/danger-object.en.md", 8, "", "`<object>` is not allowed"),
+    ("docs/guides/danger-embed.en.md", 8, "", "`<embed>` is not allowed"),
+    ("docs/guides/danger-handler.en.md", 8, "", "`onclick` runs a script and is not allowed"),
+    ("docs/guides/danger-javascript.en.md", 8, "", "Links starting with `javascript:` are not allowed"),
+    ("docs/guides/danger-data.en.md", 8, "", "Links starting with `data:` are not allowed"),
+    ("docs/guides/danger-div.en.md", 8, "", "`<div>` is not allowed here. Write it in Markdown instead"),
     ("data/help-services.yml", 2, "entry 1 (example-service) > verified", "This field is missing. Add a line `verified:"),
     ("data/help-services.yml", 8, "entry 1 (example-service) > url", "`example.org` is not a full web address"),
 ]
@@ -76,6 +84,10 @@ def test_each_mistake_gets_one_clear_line(english, file, line, field, words):
     start = expected_line(file, line, field)
     matches = [l for l in english.stdout.splitlines() if l.startswith(start) and words in l]
     assert matches, f"no line starting {start!r} containing {words!r} in:\n{english.stdout}"
+
+
+def test_allowed_inline_html_passes(english):
+    assert not [l for l in english.stdout.splitlines() if l.startswith("docs/guides/danger-div.en.md:10")]
 
 
 def test_no_traceback_and_a_count(english):

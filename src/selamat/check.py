@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 from pathlib import Path
 from typing import Iterable
 
@@ -27,6 +28,10 @@ EXAMPLES = {
     "date": TODAY,
     "verified": TODAY,
 }
+ALLOWED_HTML = ("abbr", "br", "kbd", "mark", "small", "sub", "sup")
+EMBEDS = ("script", "iframe", "object", "embed", "frame", "frameset", "applet", "form", "input", "button",
+          "style", "link", "meta", "base", "svg", "math", "template")
+UNSAFE_SCHEMES = ("javascript", "data", "vbscript", "file")
 EXTERNAL = ("http://", "https://", "mailto:", "tel:", "sms:", "//")
 
 
@@ -149,7 +154,27 @@ def body_problems(page: Page, file: str, site: Site) -> Iterable[Problem]:
         if name not in MARKERS:
             yield Problem(file, "unknown_marker", line, params={"name": name, "allowed": ", ".join(MARKERS)})
     for link in md.links(page.body, first):
+        scheme = link.target.split(":", 1)[0].strip().lower() if ":" in link.target else ""
+        if scheme in UNSAFE_SCHEMES:
+            yield Problem(file, "unsafe_link", link.line, params={"scheme": scheme})
+            continue
         yield from link_problems(page, file, site, link, own_ids)
+    yield from html_problems(page, file)
+
+
+def html_problems(page: Page, file: str) -> Iterable[Problem]:
+    """Raw HTML is limited to a few harmless inline tags; scripts, embeds and handlers never pass."""
+    allowed = ", ".join(f"<{t}>" for t in ALLOWED_HTML)
+    for tag in md.html_tags(page.body, page.body_line):
+        handler = md.EVENT_HANDLER.search(tag.attrs)
+        if tag.name in EMBEDS:
+            yield Problem(file, "html_embed", tag.line, params={"tag": tag.name})
+        elif tag.name not in ALLOWED_HTML:
+            yield Problem(file, "html_not_allowed", tag.line, params={"tag": tag.name, "allowed": allowed})
+        elif handler:
+            yield Problem(file, "event_handler", tag.line, params={"attribute": handler.group(1)})
+        elif re.search(r"(javascript|vbscript|data):", tag.attrs, re.I):
+            yield Problem(file, "unsafe_link", tag.line, params={"scheme": "javascript"})
 
 
 def link_problems(page: Page, file: str, site: Site, link: md.Link, own_ids: list[str]) -> Iterable[Problem]:

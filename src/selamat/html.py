@@ -10,7 +10,7 @@ def attrs(**values: object) -> str:
         if value is None or value is False:
             continue
         name = name.rstrip("_").replace("_", "-")
-        out.append(f' {name}="{escape(str(value))}"')
+        out.append(f" {name}" if value is True else f' {name}="{escape(str(value))}"')
     return "".join(out)
 
 

@@ -14,6 +14,9 @@ LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\
 REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+[\"'(].*)?$")
 MARKER = re.compile(r"<!--\s*selamat:\s*([\w-]+)\s*-->")
 INLINE_CODE = re.compile(r"`+[^`]*`+")
+HTML_TAG = re.compile(r"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)(?P<attrs>(?:\s[^<>]*)?)/?>")
+HTML_COMMENT = re.compile(r"<!--.*?-->")
+EVENT_HANDLER = re.compile(r"\s(on[a-z]+)\s*=", re.I)
 ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*([\w-]+)")
 
 
@@ -88,3 +91,22 @@ def markers(body: str, first_line: int = 1) -> list[tuple[str, int]]:
 
 def admonitions(body: str, first_line: int = 1) -> list[tuple[str, int]]:
     return [(m.group(1), n) for n, line in lines_outside_code(body, first_line) if (m := ADMONITION.match(line))]
+
+
+@dataclass(frozen=True)
+class HtmlTag:
+    name: str
+    attrs: str
+    line: int
+
+
+def html_tags(body: str, first_line: int = 1) -> list[HtmlTag]:
+    """Raw HTML opening tags written in the Markdown (not in code, not comments)."""
+    out = []
+    for n, line in lines_outside_code(body, first_line):
+        clean = HTML_COMMENT.sub("", INLINE_CODE.sub("", line))
+        clean = re.sub(r"<(https?|mailto):[^>]*>", "", clean)  # autolinks are Markdown, not HTML
+        for m in HTML_TAG.finditer(clean):
+            if not m.group("close"):
+                out.append(HtmlTag(m.group("name").lower(), m.group("attrs") or "", n))
+    return out

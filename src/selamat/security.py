@@ -1,0 +1,95 @@
+"""What a page may load and tell other sites: a strict Content-Security-Policy (inline scripts allowed
+only by their hashes, nothing from other hosts), no Referer sent anywhere, and `rel="noopener
+noreferrer"` on every link that leaves the site."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from urllib.parse import urlsplit
+
+INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S | re.I)
+DATA_TYPES = ("application/json", "application/ld+json")
+ANCHOR = re.compile(r"<a\s[^>]*>", re.I)
+HREF = re.compile(r'\shref="(?P<href>[^"]*)"', re.I)
+REL = re.compile(r'\srel="(?P<rel>[^"]*)"', re.I)
+
+DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],  # plus the hashes of the page's inline scripts
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],  # Material draws its icons with data: SVG in CSS
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "worker-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'none'"],
+    "frame-src": ["'none'"],
+}
+HEADER_ONLY = {"frame-ancestors": ["'none'"]}  # ignored in a <meta>, so only in _headers
+REFERRER_POLICY = "no-referrer"
+
+
+def script_hashes(html: str) -> list[str]:
+    """'sha256-…' of each executable inline script, in page order."""
+    out = []
+    for m in INLINE_SCRIPT.finditer(html):
+        attrs = m.group("attrs") or ""
+        if re.search(r"\ssrc=", attrs, re.I):
+            continue
+        kind = re.search(r'\stype="([^"]*)"', attrs, re.I)
+        if kind and kind.group(1).lower() in DATA_TYPES:
+            continue
+        digest = hashlib.sha256(m.group("body").encode("utf-8")).digest()
+        out.append(f"'sha256-{base64.b64encode(digest).decode()}'")
+    return out
+
+
+def policy(hashes: list[str], header: bool = False) -> str:
+    directives = {**DIRECTIVES, **(HEADER_ONLY if header else {})}
+    parts = []
+    for name, values in directives.items():
+        if name == "script-src":
+            values = values + sorted(set(hashes))
+        parts.append(" ".join([name, *values]))
+    return "; ".join(parts)
+
+
+def add_meta(html: str) -> str:
+    """Put the policy and the referrer policy first in <head>, before anything they must govern."""
+    metas = (f'<meta http-equiv="Content-Security-Policy" content="{policy(script_hashes(html))}">\n'
+             f'<meta name="referrer" content="{REFERRER_POLICY}">\n')
+    start = html.index("<head")
+    end = html.index(">", start) + 1
+    return html[:end] + "\n" + metas + html[end:]
+
+
+def headers_file(hashes: list[str]) -> str:
+    """A _headers file (Netlify, Cloudflare Pages and others read it) with the same policies for every path."""
+    return ("/*\n"
+            f"  Content-Security-Policy: {policy(hashes, header=True)}\n"
+            f"  Referrer-Policy: {REFERRER_POLICY}\n"
+            "  X-Content-Type-Options: nosniff\n"
+            "  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()\n")
+
+
+def is_external(href: str, site_host: str) -> bool:
+    parts = urlsplit(href)
+    return parts.scheme in ("http", "https") and parts.hostname not in (None, site_host)
+
+
+def protect_external_links(html: str, site_host: str) -> str:
+    """Every <a> that leaves the site gets rel="noopener noreferrer" (kept with any rel it had)."""
+    def one(m: re.Match) -> str:
+        tag = m.group(0)
+        href = HREF.search(tag)
+        if not href or not is_external(href.group("href"), site_host):
+            return tag
+        rel = REL.search(tag)
+        words = (rel.group("rel").split() if rel else [])
+        words += [w for w in ("noopener", "noreferrer") if w not in words]
+        if rel:
+            return tag[: rel.start()] + f' rel="{" ".join(words)}"' + tag[rel.end():]
+        return tag[:-1].rstrip("/") + f' rel="{" ".join(words)}">'
+    return ANCHOR.sub(one, html)

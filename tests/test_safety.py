@@ -1,0 +1,217 @@
+"""Survivor safety in a real Chromium, on every page type in both languages: the quick exit (button,
+tap, Shift x3, skip link, no JavaScript, back button), no requests to other hosts, nothing stored on
+the device, no Content-Security-Policy violation; and the built HTML's policies."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from selamat.languages import LANGUAGES
+from selamat.security import script_hashes
+from selamat.urls import page_url
+
+from conftest import PHONE
+from test_browser import page_types
+
+pytestmark = pytest.mark.browser
+
+DESTINATION = "https://www.met.gov.my/"
+CSP_PROBE = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
+
+
+@pytest.fixture
+def tab(browser, data):
+    """A phone-sized tab that records every request, with the exit destination answered locally."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    context.route(DESTINATION + "**", lambda route: route.fulfill(body="<title>Weather</title><p>Cuaca</p>", content_type="text/html"))
+    context.add_init_script(CSP_PROBE)
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    yield page
+    context.close()
+
+
+def storage(page) -> dict:
+    return page.evaluate("() => ({cookie: document.cookie, local: localStorage.length, session: sessionStorage.length})")
+
+
+def search(page, words: str) -> None:
+    page.locator('label.md-header__button[for="__search"]').click()
+    page.locator("input.md-search__input").press_sequentially(words, delay=30)
+    page.wait_for_selector(".md-search-result__list li", timeout=10000)
+
+
+def foreign_requests(page, base_url) -> list[str]:
+    own = urlsplit(base_url).netloc
+    return [u for u in page.requests if not u.startswith("data:") and urlsplit(u).netloc != own and not u.startswith(DESTINATION)]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_third_party_requests_no_storage_no_csp_violation(tab, base_url, site, lang):
+    for name, norm in page_types(site).items():
+        tab.goto(base_url + page_url(norm, lang))
+        tab.wait_for_load_state("networkidle")
+        assert storage(tab) == {"cookie": "", "local": 0, "session": 0}, name
+        assert tab.evaluate("window.__cspViolations") == [], name
+    search(tab, "polis" if lang == "ms" else "police")
+    tab.locator(".md-search-result__list li a").first.click()
+    tab.wait_for_load_state("networkidle")
+    # every other control: the menu, the language list, a heading's link, one Shift press
+    tab.locator('label.md-header__button[for="__drawer"]').click()
+    tab.keyboard.press("Escape")
+    tab.goto(base_url + page_url("guides/reporting.md", lang))
+    tab.locator(".md-header .md-select button").click()
+    tab.locator("a.headerlink").first.click(force=True)
+    tab.keyboard.press("Shift")
+    assert storage(tab) == {"cookie": "", "local": 0, "session": 0}
+    assert tab.context.cookies() == []
+    assert tab.evaluate("window.__cspViolations") == []
+    assert foreign_requests(tab, base_url) == []
+
+
+def open_guide_after_home(tab, base_url, lang):
+    home = base_url + page_url("index.md", lang)
+    tab.goto(home)
+    tab.goto(base_url + page_url("guides/sextortion.md", lang))
+    return home
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_shift_three_times_exits_and_back_skips_the_page(tab, base_url, data, lang):
+    home = open_guide_after_home(tab, base_url, lang)
+    tab.keyboard.press("Shift")
+    assert tab.locator(".selamat-exit__indicators > .is-on").count() == 1
+    assert tab.locator(".selamat-exit__status").inner_text() == data.t("exit.presses.2", lang)
+    tab.keyboard.press("Shift")
+    assert tab.locator(".selamat-exit__status").inner_text() == data.t("exit.presses.1", lang)
+    with tab.expect_navigation(url=DESTINATION):
+        tab.keyboard.press("Shift")
+    tab.go_back()
+    assert tab.url == home
+    assert foreign_requests(tab, base_url) == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_tap_exits_in_the_same_tab_and_back_skips_the_page(tab, base_url, lang):
+    home = open_guide_after_home(tab, base_url, lang)
+    with tab.expect_navigation(url=DESTINATION):
+        tab.locator("#selamat-exit").tap()
+    assert len(tab.context.pages) == 1
+    tab.go_back()
+    assert tab.url == home
+
+
+def test_the_cover_shows_at_once_and_is_announced(tab, base_url, data):
+    tab.goto(base_url + page_url("guides/sextortion.md", "ms"))
+    # read the page in the same task as the click, before the navigation it starts takes over
+    with tab.expect_navigation(url=DESTINATION):
+        covered, said = tab.evaluate("""() => {
+            document.querySelector('#selamat-exit').click();
+            const cover = document.querySelector('.selamat-exit__cover');
+            return [!cover.hidden && getComputedStyle(cover).display !== 'none',
+                    document.querySelector('.selamat-exit__status').textContent];
+        }""")
+    assert covered
+    assert said == data.t("exit.announce", "ms")
+
+
+def test_shift_as_a_modifier_or_another_key_does_not_count(tab, base_url):
+    tab.goto(base_url + page_url("guides/sextortion.md", "en"))
+    for _ in range(3):
+        tab.keyboard.press("Shift+A")
+    assert tab.locator(".selamat-exit__indicators > .is-on").count() == 0
+    tab.keyboard.press("Shift")
+    tab.keyboard.press("Shift")
+    tab.keyboard.press("a")
+    tab.keyboard.press("Shift")
+    assert tab.locator(".selamat-exit__indicators > .is-on").count() == 1
+    tab.keyboard.press("Escape")  # Escape is not an exit key
+    assert tab.url.startswith(base_url)
+
+
+def test_count_expires_after_five_seconds(tab, base_url, data):
+    tab.goto(base_url + page_url("guides/sextortion.md", "en"))
+    tab.clock.install()
+    tab.reload()
+    tab.keyboard.press("Shift")
+    tab.keyboard.press("Shift")
+    tab.clock.run_for(5100)
+    assert tab.locator(".selamat-exit__indicators > .is-on").count() == 0
+    assert tab.locator(".selamat-exit__status").inner_text() == data.t("exit.expired", "en")
+
+
+def test_the_cover_goes_when_the_page_comes_back_from_the_cache(tab, base_url):
+    tab.goto(base_url + page_url("guides/sextortion.md", "en"))
+    tab.evaluate("document.querySelector('.selamat-exit__cover').hidden = false")
+    tab.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+    assert not tab.locator(".selamat-exit__cover").is_visible()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_skip_link_is_the_first_stop_and_leads_to_the_exit(tab, base_url, data, lang):
+    tab.goto(base_url + page_url("guides/reporting.md", lang))
+    tab.keyboard.press("Tab")
+    first = tab.evaluate("document.activeElement.textContent.trim()")
+    assert first == data.t("exit.skip", lang)
+    tab.keyboard.press("Enter")
+    assert tab.evaluate("document.activeElement.id") == "selamat-exit"
+    label = tab.locator("#selamat-exit").inner_text()
+    assert data.t("exit.label", lang) in label
+
+
+def test_the_exit_works_without_javascript(browser, base_url):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    context.route(DESTINATION + "**", lambda route: route.fulfill(body="<title>Weather</title>", content_type="text/html"))
+    page = context.new_page()
+    page.goto(base_url + page_url("guides/sextortion.md", "ms"))
+    with page.expect_navigation(url=DESTINATION):
+        page.locator("#selamat-exit").click()
+    context.close()
+
+
+@pytest.mark.parametrize("width", [320, 360])
+def test_the_exit_stays_in_view_without_covering_title_or_search(browser, base_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 640})
+    page = context.new_page()
+    page.goto(base_url + page_url("guides/sextortion.md", "ms"))
+    exit_box = page.locator("#selamat-exit").bounding_box()
+    for other in ("article h1", 'label.md-header__button[for="__search"]', ".md-header__title"):
+        box = page.locator(other).first.bounding_box()
+        overlaps = not (exit_box["y"] + exit_box["height"] <= box["y"] or box["y"] + box["height"] <= exit_box["y"]
+                        or exit_box["x"] + exit_box["width"] <= box["x"] or box["x"] + box["width"] <= exit_box["x"])
+        assert not overlaps, other
+    assert exit_box["x"] >= 0 and exit_box["x"] + exit_box["width"] <= width
+    page.mouse.wheel(0, 3000)
+    page.wait_for_timeout(200)
+    scrolled = page.locator("#selamat-exit").bounding_box()
+    assert 0 <= scrolled["y"] < 60
+    page.emulate_media(media="print")
+    assert not page.locator("#selamat-exit").is_visible()
+    context.close()
+
+
+def test_every_page_carries_the_policies(built):
+    pages = [p for p in built.rglob("*.html") if "assets" not in p.parts]
+    assert len(pages) > 40
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        csp = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+        script_src = next(d for d in csp.split(";") if d.strip().startswith("script-src"))
+        assert "unsafe-inline" not in script_src and "unsafe-eval" not in script_src
+        for digest in script_hashes(html):
+            assert digest in script_src, path
+        assert soup.find("meta", attrs={"name": "referrer"})["content"] == "no-referrer"
+        for a in soup.find_all("a", href=True):
+            host = urlsplit(a["href"]).hostname
+            if a["href"].startswith("http") and host != "selamat.example.org":
+                assert {"noopener", "noreferrer"} <= set(a.get("rel", [])), (path, a["href"])
+            assert a.get("target") != "_blank", (path, a["href"])
+    headers = (built / "_headers").read_text()
+    assert "Content-Security-Policy: default-src 'self'" in headers and "Referrer-Policy: no-referrer" in headers
