@@ -111,7 +111,7 @@ def test_frame_of_an_untranslated_page(tiny):
     site, data = tiny
     page = site.by_rel["statements/b.ms.md"]
     html = frame(page, "<p>Teks.</p>", Context(site, data, "en", "statements/b/"))
-    assert html.startswith('<div class="admonition info selamat-untranslated" role="note">')
+    assert html.startswith('<div class="admonition info selamat-untranslated" data-search-exclude role="note">')
     assert "not been translated into English" in html and "original in Malay" in html
     assert '<div lang="ms" class="selamat-original"><h1>B ms</h1></div>' in html
     assert "Statement, " in html  # the statement line is in the reader's language

@@ -68,4 +68,4 @@ def help_box(services: list[HelpService], ctx: Context) -> str:
     more = tag("a", text(ctx.t("help_box.more")), href=ctx.href("help/index.md", ctx.lang))
     body = tag("p", tag("strong", text(ctx.t("help_box.title"))), class_="selamat-help-box__title")
     body += tag("ul", "".join(items)) + tag("p", more)
-    return tag("aside", body, class_="selamat-help-box", aria_label=ctx.t("help_box.title"))
+    return tag("aside", body, class_="selamat-help-box", aria_label=ctx.t("help_box.title"), data_search_exclude=True)

@@ -11,8 +11,10 @@ from .render_context import Context
 
 
 def admonition(kind: str, title: str, body: str, **extra: object) -> str:
-    """Material's admonition markup, so notices look like the rest of the site."""
-    return tag("div", tag("p", text(title), class_="admonition-title") + body, class_=f"admonition {kind}", **extra)
+    """Material's admonition markup, so notices look like the rest of the site. Notices repeated on
+    many pages are kept out of the search index (data-search-exclude), where they would only add noise."""
+    return tag("div", tag("p", text(title), class_="admonition-title") + body, class_=f"admonition {kind}",
+               data_search_exclude=True, **extra)
 
 
 def untranslated_notice(page: Page, ctx: Context) -> str:
