@@ -1,5 +1,8 @@
 """Stops the build when the content or data has a problem, with one plain line per problem
-(the same checks as `selamat check`), so an editor never sees a Python traceback."""
+(the same checks as `selamat check`), so an editor never sees a Python traceback. Warnings (a law
+page or help service not checked for a year) are logged and do not stop it."""
+import logging
+
 from mkdocs.exceptions import PluginError
 
 from selamat import check
@@ -14,5 +17,8 @@ def on_pre_build(config):
         return
     project = Project(project_root(config))
     problems, pages = check.run(project)
-    if problems:
-        raise PluginError("\n" + check.report(problems, pages, Data(project.data), "en"))
+    data = Data(project.data)
+    if check.errors(problems):
+        raise PluginError("\n" + check.report(problems, pages, data, "en"))
+    for warning in problems:
+        logging.getLogger("mkdocs").info(warning.render(data, "en"))

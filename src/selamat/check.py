@@ -83,7 +83,7 @@ def friendly(err: dict, name: str, fields: list[str], kind: str = "") -> tuple[s
     return "bad_value", {"detail": err["msg"]}
 
 
-def check_site(site: Site, data: Data) -> list[Problem]:
+def check_site(site: Site, data: Data, today: dt.date | None = None) -> list[Problem]:
     problems: list[Problem] = []
     for path in site.strays:
         rel = path.relative_to(site.docs).as_posix()
@@ -91,7 +91,57 @@ def check_site(site: Site, data: Data) -> list[Problem]:
         problems.append(Problem(f"docs/{rel}", "stray_file", params={"example": example}))
     for page in site.pages:
         problems += check_page(page, site, data)
+    for versions in site.by_norm.values():
+        if len(versions) == 2:
+            problems += parity_problems(versions["en"], versions["ms"])
+    problems += list(staleness_warnings(site, data, today or dt.date.today()))
     return problems
+
+
+def parity_problems(en: Page, ms: Page) -> Iterable[Problem]:
+    """Both language versions carry the same headings (ids, order), links to other pages and boxes."""
+    file, other = f"docs/{ms.rel}", f"docs/{en.rel}"
+    ids = lambda p: [h.id for h in md.headings(p.body) if h.level > 1]
+    here, there = ids(ms), ids(en)
+    if here != there:
+        missing = [i for i in there if i not in here]
+        extra = [i for i in here if i not in there]
+        detail = "; ".join(filter(None, [
+            f"missing #{', #'.join(missing)}" if missing else "",
+            f"not in the original #{', #'.join(extra)}" if extra else "",
+            "same ids in another order" if not missing and not extra else ""]))
+        yield Problem(file, "headings_differ", params={"other": other, "detail": detail})
+    internal = lambda p: sorted({l.target for l in md.links(p.body) if not l.image and not l.target.lower().startswith(EXTERNAL)})
+    here_links, there_links = internal(ms), internal(en)
+    if here_links != there_links:
+        detail = "; ".join(filter(None, [
+            "missing " + ", ".join(t for t in there_links if t not in here_links) if set(there_links) - set(here_links) else "",
+            "extra " + ", ".join(t for t in here_links if t not in there_links) if set(here_links) - set(there_links) else ""]))
+        yield Problem(file, "links_differ", params={"other": other, "detail": detail})
+    boxes = lambda p: [kind for kind, _ in md.admonitions(p.body)]
+    if boxes(ms) != boxes(en):
+        yield Problem(file, "admonitions_differ", params={"other": other, "here": ", ".join(boxes(ms)) or "-", "there": ", ".join(boxes(en)) or "-"})
+
+
+def staleness_warnings(site: Site, data: Data, today: dt.date) -> Iterable[Problem]:
+    """Law pages not reviewed, and help services not checked, for more than 12 months."""
+    for page in site.pages:
+        reviewed = getattr(page.meta, "reviewed", None)
+        if reviewed and is_stale(reviewed, today):
+            yield Problem(f"docs/{page.rel}", "review_old", page.field_lines.get("reviewed"), "reviewed",
+                          {"date": reviewed.isoformat()}, warning=True)
+    try:
+        services = data.help_services
+    except DataError:
+        return
+    for n, service in enumerate(services, start=1):
+        if is_stale(service.verified, today):
+            yield Problem("data/help-services.yml", "verified_old", None, f"entry {n} ({service.id}) > verified",
+                          {"date": service.verified.isoformat()}, warning=True)
+
+
+def is_stale(when: dt.date, today: dt.date) -> bool:
+    return (today - when).days > 365
 
 
 def check_page(page: Page, site: Site, data: Data) -> list[Problem]:
@@ -154,6 +204,8 @@ def body_problems(page: Page, file: str, site: Site) -> Iterable[Problem]:
         if name not in MARKERS:
             yield Problem(file, "unknown_marker", line, params={"name": name, "allowed": ", ".join(MARKERS)})
     for link in md.links(page.body, first):
+        if link.image and not link.text.strip():
+            yield Problem(file, "image_no_alt", link.line, params={"target": link.target})
         scheme = link.target.split(":", 1)[0].strip().lower() if ":" in link.target else ""
         if scheme in UNSAFE_SCHEMES:
             yield Problem(file, "unsafe_link", link.line, params={"scheme": scheme})
@@ -222,8 +274,16 @@ def _norm(resolved: str) -> str:
     return stem + ext
 
 
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if not p.warning]
+
+
 def report(problems: list[Problem], pages: int, data: Data, lang: str) -> str:
-    lines = [p.render(data, lang) for p in sorted(problems, key=lambda p: (p.file, p.line or 0))]
-    key = "summary_problems" if problems else "summary_ok"
-    lines.append(data.messages[key](lang).format(count=len(problems), pages=pages))
+    ordered = sorted(problems, key=lambda p: (p.warning, p.file, p.line or 0))
+    lines = [p.render(data, lang) for p in ordered]
+    failing, warnings = errors(problems), len(problems) - len(errors(problems))
+    if warnings:
+        lines.append(data.messages["summary_warnings"](lang).format(count=warnings))
+    key = "summary_problems" if failing else "summary_ok"
+    lines.append(data.messages[key](lang).format(count=len(failing), pages=pages))
     return "\n".join(lines)

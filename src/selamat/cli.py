@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import sys
 import time
 
-from . import check
+from . import check, gitinfo, scaffold, translations
+from .content import load_site
 from .data import Data
-from .languages import LANGUAGES
+from .languages import DEFAULT, LANGUAGES, other
 from .project import Project
 
 
@@ -18,7 +21,94 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(check.report(problems, pages, Data(project.data), args.lang))
     if args.timing:
         print(f"({time.perf_counter() - started:.2f} s)", file=sys.stderr)
-    return 1 if problems else 0
+    return 1 if check.errors(problems) else 0
+
+
+def say(data: Data, lang: str, key: str, **params: object) -> str:
+    return data.messages[key](lang).format(**params)
+
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    project = Project.find()
+    data = Data(project.data)
+    if not SLUG.match(args.slug):
+        print(say(data, args.ui, "bad_slug", slug=args.slug), file=sys.stderr)
+        return 1
+    try:
+        path = scaffold.new_page(project, args.kind, args.slug, args.lang)
+    except scaffold.ScaffoldError as err:
+        print(say(data, args.ui, err.code, **err.params), file=sys.stderr)
+        return 1
+    rel = path.relative_to(project.root).as_posix()
+    page = load_site(project.docs).by_rel[path.relative_to(project.docs).as_posix()]
+    commit = getattr(page.meta, "translated_from", None)
+    if commit:
+        original = rel.replace(f".{args.lang}.md", f".{other(args.lang)}.md")
+        print(say(data, args.ui, "new_translation", path=rel, original=original, commit=commit[:10]))
+    else:
+        print(say(data, args.ui, "new_created", path=rel))
+    return 0
+
+
+def _norm(name: str) -> str:
+    """`guides/reporting`, `guides/reporting.md` or `reporting` -> guides/reporting.md (when unique)."""
+    name = name.removesuffix(".md")
+    for lang in LANGUAGES:
+        name = name.removesuffix(f".{lang}")
+    return name + ".md"
+
+
+def _find(site, name: str):
+    norm = _norm(name)
+    if norm in site.by_norm:
+        return norm
+    matches = [n for n in site.by_norm if n.endswith("/" + norm)]
+    return matches[0] if len(matches) == 1 else None
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    project = Project.find()
+    data = Data(project.data)
+    site = load_site(project.docs)
+    if args.mark_current or args.diff:
+        norm = _find(site, args.mark_current or args.diff)
+        versions = site.versions(norm) if norm else {}
+        page = next((p for lang, p in versions.items() if lang != DEFAULT), None)
+        if page is None or DEFAULT not in versions:
+            print(say(data, args.lang, "status.no_page", slug=args.mark_current or args.diff), file=sys.stderr)
+            return 1
+        original = versions[DEFAULT]
+        if args.diff:
+            commit = getattr(page.meta, "translated_from", None)
+            print(gitinfo.diff(project.root, commit, original.path) if commit else say(
+                data, args.lang, "status.untracked", slug=norm[:-3]))
+            return 0
+        commit = gitinfo.last_commit(project.root, original.path)
+        if not commit:
+            print(say(data, args.lang, "status.no_git", original=f"docs/{original.rel}"), file=sys.stderr)
+            return 1
+        page.path.write_text(translations.set_translated_from(page.path.read_text(encoding="utf-8"), commit), encoding="utf-8")
+        print(say(data, args.lang, "status.marked", path=f"docs/{page.rel}", commit=commit[:10], original=f"docs/{original.rel}"))
+        return 0
+    rows = translations.status(site, project.root)
+    if args.format == "json":
+        print(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False))
+        return 0
+    pending = [r for r in rows if r.state != translations.CURRENT]
+    for lang in LANGUAGES:
+        mine = [r for r in pending if r.lang == lang]
+        if not mine:
+            continue
+        print(say(data, args.lang, "status_heading", language=data.t(f"language.{lang}", args.lang)))
+        for r in mine:
+            detail = say(data, args.lang, f"status.{r.state}", commit=(r.translated_from or "")[:10], slug=r.slug[:-3])
+            print(f"  docs/{r.translation or r.original}: {detail}")
+    if not pending:
+        print(say(data, args.lang, "status.all_current"))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,6 +118,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the messages (en or ms)")
     p.add_argument("--timing", action="store_true", help="print how long the check took")
     p.set_defaults(run=cmd_check)
+    p = sub.add_parser("new", help="create a page (or the translation of one) with its front matter filled in")
+    p.add_argument("kind", choices=list(scaffold.FOLDERS))
+    p.add_argument("slug", help="the page's name: lowercase English words joined by dashes")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="the language of the new page")
+    p.add_argument("--ui", choices=LANGUAGES, default="en", help="language of the messages")
+    p.set_defaults(run=cmd_new)
+    p = sub.add_parser("status", help="list untranslated pages and out-of-date translations")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the messages")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--mark-current", metavar="PAGE", help="record that PAGE's translation matches its original now")
+    p.add_argument("--diff", metavar="PAGE", help="show how PAGE's original changed since it was translated")
+    p.set_defaults(run=cmd_status)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

@@ -74,6 +74,17 @@ class GlossaryEntry(Strict):
     note: Optional[str] = None
 
 
+class PageTemplate(Strict):
+    title: str
+    summary: str
+    body: str
+
+
+class NewPage(Strict):
+    en: PageTemplate
+    ms: PageTemplate
+
+
 class DataError(Exception):
     """A data file that cannot be used; `problems` holds (line, field, pydantic error or text) per fault."""
 
@@ -103,6 +114,7 @@ FILES = {
     "ui": "ui-strings.yml",
     "messages": "messages.yml",
     "glossary": "glossary.yml",
+    "new_page": "new-page.yml",
 }
 
 
@@ -154,6 +166,10 @@ class Data:
     @cached_property
     def glossary(self) -> list[GlossaryEntry]:
         return self._load("glossary", list[GlossaryEntry])
+
+    @cached_property
+    def new_page(self) -> dict[str, NewPage]:
+        return self._load("new_page", dict[str, NewPage])
 
     def t(self, key: str, lang: str, **params: object) -> str:
         """An interface string in `lang`, with {placeholders} filled in."""

@@ -44,6 +44,8 @@ def service_card(service: HelpService, ctx: Context) -> str:
     source = tag("a", text(ctx.t("help.source")), href=service.source.url)
     facts.append(f"{text(ctx.t('help.verified', date=ctx.date(service.verified)))} ({source})")
     parts.append(tag("p", "<br>".join(facts), class_="selamat-service__facts"))
+    if ctx.stale(service.verified):
+        parts.append(tag("p", text(ctx.t("help.stale")), class_="selamat-service__stale"))
     return tag("section", "".join(parts), class_="selamat-service")
 
 

@@ -20,7 +20,8 @@ def language(config) -> str:
 def context(config, page_url: str) -> Context:
     root = project_root(config)
     site, data = load(Path(config.docs_dir), root / "data")
-    return Context(site, data, language(config), page_url, config.use_directory_urls)
+    repository = (config.extra.get("selamat") or {}).get("repository")
+    return Context(site, data, language(config), page_url, config.use_directory_urls, repository=repository, root=root)
 
 
 def page_of(ctx: Context, page):

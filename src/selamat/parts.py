@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .content import Page
+from .languages import DEFAULT
+from .translations import is_outdated
 from .html import tag, text
 from .listings import help_box
 from .render_context import Context
@@ -24,6 +26,31 @@ def untranslated_notice(page: Page, ctx: Context) -> str:
     return admonition("info selamat-untranslated", ctx.t("untranslated.title"), body, role="note")
 
 
+def outdated_notice(page: Page, ctx: Context) -> str:
+    """On a translation whose original changed after the commit it was translated from."""
+    if ctx.root is None or not is_outdated(page, ctx.site, ctx.root):
+        return ""
+    original = ctx.site.versions(page.norm)[DEFAULT]
+    link = tag("a", text(ctx.t("outdated.link")), href=ctx.href(page.norm, DEFAULT), hreflang=DEFAULT)
+    body = tag("p", f"{text(ctx.t('outdated.body'))} {link}")
+    return admonition("warning selamat-outdated", ctx.t("outdated.title"), body, role="note")
+
+
+def edit_link(page: Page, ctx: Context) -> str:
+    """"Suggest a change" to the file's source; on a page shown untranslated, "Help translate" instead."""
+    if not ctx.repository:
+        return ""
+    base = ctx.repository.rstrip("/")
+    if page.lang == ctx.lang:
+        href, label = f"{base}/edit/main/docs/{page.rel}", ctx.t("edit.page")
+    else:
+        folder, name = page.norm.rsplit("/", 1) if "/" in page.norm else ("", page.norm)
+        filename = f"{name[:-3]}.{ctx.lang}.md"
+        href = f"{base}/new/main/docs/{folder}?filename={filename}".replace("docs/?", "docs?")
+        label = ctx.t("edit.translate")
+    return tag("p", tag("a", text(label), href=href), class_="selamat-edit", data_search_exclude=True)
+
+
 def content_note(page: Page, ctx: Context) -> str:
     note = getattr(page.meta, "content_note", None)
     if not note:
@@ -34,6 +61,8 @@ def content_note(page: Page, ctx: Context) -> str:
 def legal_notice(page: Page, ctx: Context) -> str:
     body = tag("p", text(ctx.t("legal.body", date=ctx.date(page.meta.reviewed))))  # type: ignore[union-attr]
     body += tag("p", text(ctx.t("legal.help")) + " " + tag("a", text(ctx.t("help_box.more")), href=ctx.href("help/index.md", ctx.lang)))
+    if ctx.stale(page.meta.reviewed):  # type: ignore[union-attr]
+        body += tag("p", tag("strong", text(ctx.t("legal.stale"))))
     return admonition("info selamat-legal", ctx.t("legal.title"), body, role="note")
 
 
@@ -80,6 +109,7 @@ def frame(page: Page, body_html: str, ctx: Context) -> str:
             service = statement_line(page, ctx)
     tail = body_html + (sources(page, own) + updated(page, own) if page.meta is not None else "")
     if own is ctx:
-        return head + service + tail
+        return outdated_notice(page, ctx) + head + service + tail + edit_link(page, ctx)
     original = dict(lang=page.lang, class_="selamat-original")
-    return untranslated_notice(page, ctx) + tag("div", head, **original) + service + tag("div", tail, **original)
+    return (untranslated_notice(page, ctx) + tag("div", head, **original) + service + tag("div", tail, **original)
+            + edit_link(page, ctx))

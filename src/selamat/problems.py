@@ -15,6 +15,7 @@ class Problem:
     line: Optional[int] = None
     field: str = ""
     params: dict = dc_field(default_factory=dict, hash=False, compare=False)
+    warning: bool = False  # told, but does not fail the check or the build
 
     def render(self, data: Data, lang: str = "en") -> str:
         messages = data.messages
@@ -24,7 +25,8 @@ class Problem:
             params["suggestion"] = messages["did_you_mean"](lang).format(word=word) if word else ""
         text = messages[self.code](lang).format_map(_Lenient(params)) if self.code in messages else self.code
         where = self.file + (f":{self.line}" if self.line else "")
-        return f"{where}: {self.field + ': ' if self.field else ''}{text}"
+        label = messages["warning_label"](lang) + " " if self.warning else ""
+        return f"{where}: {label}{self.field + ': ' if self.field else ''}{text}"
 
 
 class _Lenient(dict):

@@ -1,7 +1,10 @@
 """What every generated piece of HTML needs to know: the site, the data, the language and the page."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
 
 from .content import Page, Site
 from .data import Data
@@ -16,6 +19,9 @@ class Context:
     lang: str  # the language being built
     url: str  # site-relative URL of the page being rendered
     directory_urls: bool = True
+    today: dt.date = field(default_factory=dt.date.today)
+    repository: Optional[str] = None  # e.g. https://github.com/org/repo, for "edit" links
+    root: Optional[Path] = None  # the project folder, for git history (outdated translations)
 
     def t(self, key: str, **params: object) -> str:
         return self.data.t(key, self.lang, **params)
@@ -25,6 +31,9 @@ class Context:
 
     def href(self, norm: str, lang: str) -> str:
         return relative(self.url, page_url(norm, lang, self.directory_urls))
+
+    def stale(self, when: dt.date) -> bool:
+        return (self.today - when).days > 365
 
     def best(self, versions: dict[str, Page]) -> Page:
         """The version a reader of this language should get: their own, else the original."""

@@ -1,0 +1,68 @@
+"""`selamat new`: a new page, or the translation of an existing one, with its front matter filled in."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from . import gitinfo
+from .data import Data
+
+from .languages import DEFAULT, other
+from .project import Project
+from .schema import TYPES
+from .translations import set_translated_from
+
+FOLDERS = {kind: folder for folder, (kind, _) in TYPES.items() if kind != "help"}
+DATE_FIELD = {"guide": "updated", "law": "reviewed", "statement": "date"}
+
+
+class ScaffoldError(Exception):
+    """A request `selamat new` cannot fulfil; `code` is a key of data/messages.yml."""
+
+    def __init__(self, code: str, **params: object):
+        super().__init__(code)
+        self.code, self.params = code, params
+
+
+def new_page(project: Project, kind: str, slug: str, lang: str, today: dt.date | None = None) -> Path:
+    folder = project.docs / FOLDERS[kind]
+    target = folder / f"{slug}.{lang}.md"
+    if target.exists():
+        raise ScaffoldError("new_exists", path=_rel(project, target))
+    source = folder / f"{slug}.{other(lang)}.md"
+    if source.exists():
+        text = translation_of(project, source)
+    elif lang != DEFAULT and kind != "statement":
+        raise ScaffoldError("new_needs_original", path=_rel(project, folder / f"{slug}.{DEFAULT}.md"))
+    else:
+        text = fresh(project, kind, lang, today or dt.date.today())
+    folder.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def fresh(project: Project, kind: str, lang: str, today: dt.date) -> str:
+    template = getattr(Data(project.data).new_page[kind], lang)
+    lines = ["---", f"title: {template.title}  # change", f"summary: {template.summary}  # change",
+             "topics: [getting-help]  # change: keys from data/topics.yml",
+             f"{DATE_FIELD[kind]}: {today.isoformat()}"]
+    if kind == "law":
+        lines.append("sources:  # change: at least two, the law's text first")
+        lines.append("  - {title: Name of the source, url: 'https://example.org/'}")
+    if kind == "statement":
+        lines.append("organisations: [selamat]  # keys from data/organisations.yml")
+    lines += ["---", "", template.body.rstrip(), ""]
+    return "\n".join(lines)
+
+
+def translation_of(project: Project, source: Path) -> str:
+    """The original's text to translate in place, recording the commit it was made from."""
+    text = source.read_text(encoding="utf-8")
+    commit = gitinfo.last_commit(project.root, source)
+    return set_translated_from(text, commit) if commit else text
+
+
+def _rel(project: Project, path: Path) -> str:
+    return path.relative_to(project.root).as_posix()
+
+
