@@ -200,3 +200,12 @@ def test_material_malay_strings_are_corrected(built):
     assert "Made with" not in guide.get_text() and "Dibina dengan" in guide.select_one(".md-copyright").get_text()
     assert guide.select_one("input.md-search__input")["placeholder"] == "Cari"
     assert "Carian sedang dimuatkan" in guide.get_text() or guide.select_one(".md-search-result__meta").get_text(strip=True) == "Carian sedang dimuatkan"
+
+
+def test_every_published_address_still_leads_somewhere(built):
+    from selamat.published import read_manifest
+    from conftest import ROOT
+    manifest = read_manifest(ROOT / "data")
+    assert len(manifest) >= 2 * 30
+    for _, url in manifest:
+        assert (built / url / "index.html").exists(), url

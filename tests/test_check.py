@@ -118,8 +118,8 @@ def test_the_build_stops_with_the_same_lines_and_no_traceback(broken):
 
 def test_a_clean_fixture_passes(tmp_path):
     """The fixture copy with only good pages passes: proof the checks above are about the mistakes."""
-    for name in ("data",):
-        shutil.copytree(ROOT / name, tmp_path / name)
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "data" / "published-urls.txt").unlink()  # a new site has published nothing yet
     (tmp_path / "docs" / "guides").mkdir(parents=True)
     (tmp_path / "docs" / "guides" / "ok.en.md").write_text(
         "---\ntitle: Fine\nsummary: A fine page.\ntopics: [harassment]\nupdated: 2026-11-24\n---\n\n## Step {#step}\n\nSee [step](#step).\n")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Iterable
 
 from . import markdown_scan as md
+from . import published
 from .content import Page, Site, load_site
 from .data import Data, DataError, FILES
 from .languages import DEFAULT, NAMES
@@ -41,7 +42,29 @@ def run(project: Project) -> tuple[list[Problem], int]:
     problems = list(check_data(data))
     site = load_site(project.docs)
     problems += check_site(site, data)
+    problems += list(url_problems(site, data, project))
     return problems, len(site.pages)
+
+
+def url_problems(site: Site, data: Data, project: Project) -> Iterable[Problem]:
+    """Every address in the manifest still leads somewhere: to its page, or through a redirect."""
+    try:
+        redirects = data.redirects
+    except DataError:
+        return  # reported on the data file
+    for old, new in redirects.items():
+        if new not in site.by_norm:
+            yield Problem("data/redirects.yml", "redirect_target_missing", None, old, {"old": old, "new": new})
+    manifest = published.read_manifest(project.data)
+    known = {published.resolve(site, url) or published.norm_of(url) for _, url in manifest}
+    told = set()
+    for line, url in manifest:
+        old = published.norm_of(url)
+        if published.resolve(site, url) or old in redirects or old in told:
+            continue
+        told.add(old)
+        yield Problem(f"data/{published.MANIFEST}", "url_gone", line, params={
+            "url": url, "old": old, "new": published.guess_new_home(site, old, known)})
 
 
 def check_data(data: Data) -> Iterable[Problem]:
@@ -111,7 +134,8 @@ def parity_problems(en: Page, ms: Page) -> Iterable[Problem]:
             f"not in the original #{', #'.join(extra)}" if extra else "",
             "same ids in another order" if not missing and not extra else ""]))
         yield Problem(file, "headings_differ", params={"other": other, "detail": detail})
-    internal = lambda p: sorted({l.target for l in md.links(p.body) if not l.image and not l.target.lower().startswith(EXTERNAL)})
+    internal = lambda p: sorted({link_key(p, l.target) for l in md.links(p.body)
+                                 if not l.image and not l.target.lower().startswith(EXTERNAL)})
     here_links, there_links = internal(ms), internal(en)
     if here_links != there_links:
         detail = "; ".join(filter(None, [
@@ -121,6 +145,14 @@ def parity_problems(en: Page, ms: Page) -> Iterable[Problem]:
     boxes = lambda p: [kind for kind, _ in md.admonitions(p.body)]
     if boxes(ms) != boxes(en):
         yield Problem(file, "admonitions_differ", params={"other": other, "here": ", ".join(boxes(ms)) or "-", "there": ", ".join(boxes(en)) or "-"})
+
+
+def link_key(page: Page, target: str) -> str:
+    """A link as the page it leads to, whatever way it is written: `#a`, `x.md#a` and `x.en.md#a` on
+    page x are all `guides/x.md#a`."""
+    path, _, anchor = target.partition("#")
+    norm = page.norm if not path else _norm(posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), path)))
+    return norm + (f"#{anchor}" if anchor else "")
 
 
 def staleness_warnings(site: Site, data: Data, today: dt.date) -> Iterable[Problem]:

@@ -7,7 +7,7 @@ import re
 import sys
 import time
 
-from . import check, gitinfo, scaffold, translations
+from . import check, gitinfo, published, scaffold, translations
 from .content import load_site
 from .data import Data
 from .languages import DEFAULT, LANGUAGES, other
@@ -111,6 +111,14 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_urls(args: argparse.Namespace) -> int:
+    project = Project.find()
+    data = Data(project.data)
+    added = published.update_manifest(project.data, load_site(project.docs))
+    print(say(data, args.lang, "urls_added", count=len(added)))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="selamat", description="Tools for Selamat's editors and translators.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -130,6 +138,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--mark-current", metavar="PAGE", help="record that PAGE's translation matches its original now")
     p.add_argument("--diff", metavar="PAGE", help="show how PAGE's original changed since it was translated")
     p.set_defaults(run=cmd_status)
+    p = sub.add_parser("urls", help="add every page's address to the manifest of published addresses")
+    p.add_argument("--update", action="store_true", required=True)
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the messages")
+    p.set_defaults(run=cmd_urls)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cached_property
 from pathlib import Path
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, ValidationError
 
@@ -85,6 +85,9 @@ class NewPage(Strict):
     ms: PageTemplate
 
 
+SourcePath = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9/-]*\.md$")]
+
+
 class DataError(Exception):
     """A data file that cannot be used; `problems` holds (line, field, pydantic error or text) per fault."""
 
@@ -115,6 +118,7 @@ FILES = {
     "messages": "messages.yml",
     "glossary": "glossary.yml",
     "new_page": "new-page.yml",
+    "redirects": "redirects.yml",
 }
 
 
@@ -170,6 +174,11 @@ class Data:
     @cached_property
     def new_page(self) -> dict[str, NewPage]:
         return self._load("new_page", dict[str, NewPage])
+
+    @cached_property
+    def redirects(self) -> dict[str, str]:
+        """Old page -> new page (language-free source paths, like guides/old-name.md)."""
+        return self._load("redirects", dict[SourcePath, SourcePath]) or {}
 
     def t(self, key: str, lang: str, **params: object) -> str:
         """An interface string in `lang`, with {placeholders} filled in."""

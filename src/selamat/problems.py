@@ -20,6 +20,8 @@ class Problem:
     def render(self, data: Data, lang: str = "en") -> str:
         messages = data.messages
         params = dict(self.params)
+        if "kind" in params:  # a content type, said in the reader's language
+            params["kind"] = data.t(f"type.{params['kind']}", lang).lower()
         if "suggestion" in params:
             word = params["suggestion"]
             params["suggestion"] = messages["did_you_mean"](lang).format(word=word) if word else ""
