@@ -8,7 +8,7 @@ from mkdocs.plugins import event_priority
 from selamat.languages import LANGUAGES
 from selamat.mkdocs_glue import all_languages_built, context
 from selamat.published import redirect_page
-from selamat.security import add_meta
+from selamat.security import finish_page
 from selamat.urls import absolute, dest_uri, page_url, relative
 
 
@@ -27,4 +27,4 @@ def on_post_build(config):
             html = redirect_page(relative(old_url, new_url), absolute(config.site_url or "/", new_url),
                                  ctx.data.t("moved.title", lang), ctx.data.t("moved.body", lang), lang)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(add_meta(html), encoding="utf-8")
+            target.write_text(finish_page(html, config.site_url or '/'), encoding="utf-8")

@@ -1,12 +1,13 @@
 """Puts a strict Content-Security-Policy (inline scripts allowed only by their hashes, nothing from
 other hosts) and `Referrer-Policy: no-referrer` in a <meta> at the top of every page, and writes the
-same policies, with every page's script hashes, to site/_headers for hosts that read that file."""
+same policies, with every page's script hashes, to site/_headers for hosts that read that file; there,
+every page but the embeddable help card also refuses to be framed by other sites."""
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from selamat.mkdocs_glue import all_languages_built
-from selamat.security import add_meta, headers_file, script_hashes
+from selamat.mkdocs_glue import all_languages_built, context
+from selamat.security import add_meta, headers_file, script_hashes, unframed_paths
 
 _hashes: set[str] = set()
 
@@ -29,5 +30,6 @@ def on_post_template(output_content, template_name, config):
 @event_priority(-200)  # once every language is built
 def on_post_build(config):
     if all_languages_built(config):
-        (Path(config.site_dir) / "_headers").write_text(headers_file(sorted(_hashes)), encoding="utf-8")
+        unframed = unframed_paths(context(config, "").site.by_norm)
+        (Path(config.site_dir) / "_headers").write_text(headers_file(sorted(_hashes), unframed), encoding="utf-8")
         _hashes.clear()

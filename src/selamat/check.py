@@ -232,6 +232,8 @@ def body_problems(page: Page, file: str, site: Site) -> Iterable[Problem]:
     for h in md.headings(page.body, first):
         if h.level == 1:
             yield Problem(file, "h1_in_body", h.line)
+        elif not h.explicit:
+            yield Problem(file, "heading_no_id", h.line, params={"heading": h.text, "id": h.id})
     for name, line in md.markers(page.body, first):
         if name not in MARKERS:
             yield Problem(file, "unknown_marker", line, params={"name": name, "allowed": ", ".join(MARKERS)})

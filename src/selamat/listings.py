@@ -9,7 +9,9 @@ from . import help_services
 from .content import Page
 from .html import tag, text
 from .languages import LANGUAGES
+from .languages import prefix
 from .render_context import Context
+from .urls import absolute
 
 NEWEST_COUNT = 6
 
@@ -94,7 +96,49 @@ def help_box(ctx: Context) -> str:
     return help_services.help_box(ctx.data.help_services, ctx)
 
 
+def partner_links(ctx: Context) -> str:
+    """The partner page's list: each short link with its page and its QR code for posters."""
+    from .partner_links import short_links
+    items = []
+    for link in short_links(ctx.site):
+        address = absolute(ctx.site_url, link.url)
+        qr = tag("a", text(ctx.t("partners.qr")), href=ctx.href_file(link.url + "qr.svg"), download=f"selamat-{link.slug}.svg")
+        items.append(tag("li", tag("strong", text(link.titles[ctx.lang]))
+                         + tag("span", tag("code", text(address)), class_="selamat-item__meta")
+                         + tag("span", qr, class_="selamat-item__meta"), class_="selamat-item"))
+    return tag("p", text(ctx.t("partners.short"))) + tag("ul", "".join(items), class_="selamat-list")
+
+
+def embed_code(ctx: Context) -> str:
+    """Copy-and-paste code for the help card, and a plain-HTML alternative."""
+    from .help_card import snippet
+    from .help_services import contact_links
+    card_url = absolute(ctx.site_url, f"{prefix(ctx.lang)}embed/help/")
+    iframe = snippet(card_url, ctx.t("help_box.title"))
+    items = "".join(f"\n  <li><strong>{text(s.name(ctx.lang))}</strong> {' · '.join(contact_links(s, ctx)[:2])}</li>"
+                    for s in ctx.data.help_services if s.help_box)
+    plain = f"<ul>{items}\n</ul>"
+    code = lambda html: tag("pre", tag("code", text(html)))
+    return (tag("p", text(ctx.t("partners.iframe"))) + code(iframe)
+            + tag("p", text(ctx.t("partners.plain"))) + code(plain))
+
+
+def partner_feeds(ctx: Context) -> str:
+    """Links to the feeds of the reader's language and to the catalogue and its schema."""
+    feed = lambda name, ext, label: tag("a", text(label), href=ctx.href_file(f"{prefix(ctx.lang)}feeds/{name}.{ext}"))
+    items = [
+        f"{text(ctx.t('feed.statements'))}: {feed('statements', 'xml', 'RSS')} · {feed('statements', 'json', 'JSON Feed')}",
+        f"{text(ctx.t('feed.updates'))}: {feed('updates', 'xml', 'RSS')} · {feed('updates', 'json', 'JSON Feed')}",
+        f"{text(ctx.t('partners.catalogue'))}: " + tag("a", "resources.json", href=ctx.href_file("api/v1/resources.json"))
+        + " · " + tag("a", "JSON Schema", href=ctx.href_file("api/v1/resources.schema.json")),
+    ]
+    return tag("ul", "".join(tag("li", i) for i in items))
+
+
 MARKERS: dict[str, Callable[[Context], str]] = {
+    "partner-feeds": partner_feeds,
+    "partner-links": partner_links,
+    "embed-code": embed_code,
     "help-box": help_box,
     "newest": newest,
     "guides-by-topic": guides_by_topic,

@@ -21,7 +21,8 @@ def context(config, page_url: str) -> Context:
     root = project_root(config)
     site, data = load(Path(config.docs_dir), root / "data")
     repository = (config.extra.get("selamat") or {}).get("repository")
-    return Context(site, data, language(config), page_url, config.use_directory_urls, repository=repository, root=root)
+    return Context(site, data, language(config), page_url, config.use_directory_urls, repository=repository,
+                   root=root, site_url=config.site_url or "/")
 
 
 def page_of(ctx: Context, page):

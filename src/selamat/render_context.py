@@ -22,6 +22,7 @@ class Context:
     today: dt.date = field(default_factory=dt.date.today)
     repository: Optional[str] = None  # e.g. https://github.com/org/repo, for "edit" links
     root: Optional[Path] = None  # the project folder, for git history (outdated translations)
+    site_url: str = "/"  # the public address, for links partners copy
 
     def t(self, key: str, **params: object) -> str:
         return self.data.t(key, self.lang, **params)
@@ -34,6 +35,10 @@ class Context:
 
     def stale(self, when: dt.date) -> bool:
         return (self.today - when).days > 365
+
+    def href_file(self, path: str) -> str:
+        """A link from this page to a file of the built site, e.g. embed/help.css."""
+        return relative(self.url, path)
 
     def best(self, versions: dict[str, Page]) -> Page:
         """The version a reader of this language should get: their own, else the original."""

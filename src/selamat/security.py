@@ -8,6 +8,8 @@ import hashlib
 import re
 from urllib.parse import urlsplit
 
+from .languages import LANGUAGES, prefix
+
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S | re.I)
 DATA_TYPES = ("application/json", "application/ld+json")
 ANCHOR = re.compile(r"<a\s[^>]*>", re.I)
@@ -27,7 +29,6 @@ DIRECTIVES = {
     "form-action": ["'none'"],
     "frame-src": ["'none'"],
 }
-HEADER_ONLY = {"frame-ancestors": ["'none'"]}  # ignored in a <meta>, so only in _headers
 REFERRER_POLICY = "no-referrer"
 
 
@@ -46,10 +47,9 @@ def script_hashes(html: str) -> list[str]:
     return out
 
 
-def policy(hashes: list[str], header: bool = False) -> str:
-    directives = {**DIRECTIVES, **(HEADER_ONLY if header else {})}
+def policy(hashes: list[str]) -> str:
     parts = []
-    for name, values in directives.items():
+    for name, values in DIRECTIVES.items():
         if name == "script-src":
             values = values + sorted(set(hashes))
         parts.append(" ".join([name, *values]))
@@ -65,13 +65,17 @@ def add_meta(html: str) -> str:
     return html[:end] + "\n" + metas + html[end:]
 
 
-def headers_file(hashes: list[str]) -> str:
-    """A _headers file (Netlify, Cloudflare Pages and others read it) with the same policies for every path."""
-    return ("/*\n"
-            f"  Content-Security-Policy: {policy(hashes, header=True)}\n"
-            f"  Referrer-Policy: {REFERRER_POLICY}\n"
-            "  X-Content-Type-Options: nosniff\n"
-            "  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()\n")
+def headers_file(hashes: list[str], unframed: list[str]) -> str:
+    """A _headers file (Netlify, Cloudflare Pages and others read it): the same policies for every path,
+    and no framing by other sites for the `unframed` paths, which are all but the help card partners
+    embed. (Hosts merge every rule that matches a path, so a stricter second CSP for the card could not
+    be undone; framing is refused with X-Frame-Options, path by path, instead.)"""
+    out = ("/*\n"
+           f"  Content-Security-Policy: {policy(hashes)}\n"
+           f"  Referrer-Policy: {REFERRER_POLICY}\n"
+           "  X-Content-Type-Options: nosniff\n"
+           "  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()\n")
+    return out + "".join(f"{path}\n  X-Frame-Options: DENY\n" for path in unframed)
 
 
 def is_external(href: str, site_host: str) -> bool:
@@ -93,3 +97,17 @@ def protect_external_links(html: str, site_host: str) -> str:
             return tag[: rel.start()] + f' rel="{" ".join(words)}"' + tag[rel.end():]
         return tag[:-1].rstrip("/") + f' rel="{" ".join(words)}">'
     return ANCHOR.sub(one, html)
+
+
+def finish_page(html: str, site_url: str) -> str:
+    """For pages the hooks write themselves (help card, short links, redirects): the same protections
+    as every other page."""
+    return add_meta(protect_external_links(html, urlsplit(site_url).hostname or ""))
+
+
+def unframed_paths(norms) -> list[str]:
+    """Every path of the site in _headers syntax, but the help card's (/embed/): each section folder
+    and top-level page in both languages, the home and 404 pages, and the short links."""
+    sections = sorted({norm.split("/")[0] if "/" in norm else norm[:-3] for norm in norms} - {"index"})
+    paths = ["", "index.html", "404.html", *(f"{section}/*" for section in sections)]
+    return [f"/{prefix(lang)}{path}" for lang in LANGUAGES for path in paths] + ["/go/*"]

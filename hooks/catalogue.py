@@ -1,0 +1,18 @@
+"""Writes the catalogue partners build their own listings from: /api/v1/resources.json (every page:
+type, titles, summaries, topics, both addresses, dates, languages) and its JSON Schema beside it."""
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from selamat.catalogue import catalogue_json, schema_json
+from selamat.mkdocs_glue import all_languages_built, context
+
+
+@event_priority(-200)  # once every language is built
+def on_post_build(config):
+    if not all_languages_built(config):
+        return
+    folder = Path(config.site_dir) / "api" / "v1"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "resources.json").write_text(catalogue_json(context(config, "").site, config.site_url or "/"), encoding="utf-8")
+    (folder / "resources.schema.json").write_text(schema_json(), encoding="utf-8")

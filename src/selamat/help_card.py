@@ -1,0 +1,32 @@
+"""The help card partners put in an <iframe>: the top help services in one small self-contained page
+per language, its own small CSS, no script, links opening in the partner's whole window."""
+from __future__ import annotations
+
+from .help_services import contact_links
+from .html import tag, text
+from .render_context import Context
+
+
+def card(ctx: Context, help_url: str) -> str:
+    items = []
+    for service in ctx.data.help_services:
+        if service.help_box:
+            links = " · ".join(contact_links(service, ctx)[:2])
+            items.append(tag("li", tag("strong", text(service.name(ctx.lang))) + " " + links))
+    body = (tag("p", text(ctx.t("help_box.danger")), class_="danger")
+            + tag("ul", "".join(items))
+            + tag("p", tag("a", text(ctx.t("help_box.more")), href=help_url)))
+    html = tag("main", tag("h1", text(ctx.t("help_box.title"))) + body)
+    html = html.replace("<a ", '<a target="_top" ')
+    head = ('<meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">'
+            '<meta name="robots" content="noindex">' + tag("title", text(ctx.t("help_box.title")))
+            + f'<link rel="stylesheet" href="{ctx.href_file("embed/help.css")}">')
+    return "<!doctype html>\n" + tag("html", tag("head", head) + tag("body", html, class_="card"), lang=ctx.lang) + "\n"
+
+
+def snippet(card_url: str, title: str) -> str:
+    """The embed code partners copy."""
+    return (f'<iframe src="{card_url}" title="{text(title)}" width="320" height="360" loading="lazy" '
+            'referrerpolicy="no-referrer" style="border:0;max-width:100%"></iframe>')
+
+

@@ -1,0 +1,54 @@
+"""What partner organisations link to and print: short links (/go/<slug>/) that open in the reader's
+language, their QR codes, and the list the partner page shows."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import segno
+
+from .content import Site
+from .html import tag, text
+from .languages import LANGUAGES, NAMES
+from .urls import absolute, page_url
+
+KINDS = ("help", "guide", "law")
+
+
+@dataclass(frozen=True)
+class ShortLink:
+    slug: str  # go/<slug>/
+    norm: str  # the page it opens
+    kind: str
+    titles: dict  # lang -> title (the page's own, or the original's)
+
+    @property
+    def url(self) -> str:
+        return f"go/{self.slug}/"
+
+
+def short_links(site: Site) -> list[ShortLink]:
+    out = []
+    for kind in KINDS:
+        for versions in site.of_kind(kind):
+            page = next(iter(versions.values()))
+            slug = "help" if kind == "help" else page.slug
+            titles = {lang: (versions.get(lang) or page).title for lang in LANGUAGES}
+            out.append(ShortLink(slug, page.norm, kind, titles))
+    return out
+
+
+def go_page(link: ShortLink, t, directory_urls: bool = True) -> str:
+    """A tiny page: with script it opens the reader's language at once (go.js); without, it shows both."""
+    items = "".join(
+        tag("li", tag("a", text(link.titles[lang]), href="../../" + page_url(link.norm, lang, directory_urls),
+                      hreflang=lang, lang=lang, data_lang=lang) + " " + tag("span", f"({text(NAMES[lang])})", lang=lang))
+        for lang in LANGUAGES)
+    head = ('<meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">'
+            '<meta name="robots" content="noindex">' + tag("title", text(link.titles["en"])) +
+            '<link rel="stylesheet" href="../../embed/help.css">')
+    body = tag("main", tag("h1", text(t("go.title"))) + tag("ul", items)) + '<script src="../../assets/javascripts/go.js"></script>'
+    return "<!doctype html>\n" + tag("html", tag("head", head) + tag("body", body), lang="en") + "\n"
+
+
+def qr_svg(site_url: str, link: ShortLink) -> str:
+    return segno.make(absolute(site_url, link.url), error="m").svg_inline(scale=4, border=2, dark="#000", light="#fff")

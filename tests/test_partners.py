@@ -1,0 +1,139 @@
+"""What partners rely on: short links in the reader's language, QR codes, feeds, the catalogue and its
+schema, the help card for frames, link previews, and anchors that are the same in both languages."""
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+
+import jsonschema
+import pytest
+from bs4 import BeautifulSoup
+from PIL import Image
+
+from selamat.languages import LANGUAGES
+from selamat.partner_links import short_links
+from selamat.urls import page_url
+
+SITE_URL = "https://selamat.example.org/"
+
+
+def soup(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_guide_law_and_the_help_page_has_a_short_link_and_qr_code(built, site):
+    links = short_links(site)
+    kinds = {(l.kind, l.slug) for l in links}
+    assert ("help", "help") in kinds
+    assert len([l for l in links if l.kind == "guide"]) == len(list(site.of_kind("guide")))
+    assert len([l for l in links if l.kind == "law"]) == len(list(site.of_kind("law")))
+    for link in links:
+        page = soup(built / link.url / "index.html")
+        anchors = {a["hreflang"]: a["href"] for a in page.select("a[hreflang]")}
+        assert set(anchors) == set(LANGUAGES)
+        for lang, href in anchors.items():
+            assert (built / link.url / href / "index.html").resolve() == (built / page_url(link.norm, lang) / "index.html").resolve()
+        svg = ET.parse(built / link.url / "qr.svg").getroot()
+        assert svg.tag.endswith("svg")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("locale,lang", [("ms-MY", "ms"), ("ms", "ms"), ("en-GB", "en"), ("fr-FR", "en")])
+def test_short_link_opens_the_readers_language(browser, base_url, locale, lang):
+    context = browser.new_context(locale=locale)
+    page = context.new_page()
+    page.goto(base_url + "go/reporting/")
+    page.wait_for_url(base_url + page_url("guides/reporting.md", lang))
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_feeds_per_language(built, site, lang):
+    prefix = "ms/" if lang == "ms" else ""
+    rss = ET.parse(built / prefix / "feeds/statements.xml").getroot()
+    channel = rss.find("channel")
+    assert channel.findtext("language") == lang
+    items = channel.findall("item")
+    statements = [v[lang] for v in site.of_kind("statement") if lang in v]
+    assert len(items) == len(statements)
+    by_title = {p.title: p for p in statements}
+    for item in items:
+        page = by_title[item.findtext("title")]
+        assert item.findtext("description") == page.meta.summary
+        assert item.findtext("link") == SITE_URL + page_url(page.norm, lang)
+    feed = json.loads((built / prefix / "feeds/updates.json").read_text())
+    assert feed["version"] == "https://jsonfeed.org/version/1.1" and feed["language"] == lang
+    dates = [i["date_published"] for i in feed["items"]]
+    assert dates == sorted(dates, reverse=True) and len(dates) >= 20
+    assert all(i["summary"] and i["url"].startswith(SITE_URL) for i in feed["items"])
+
+
+def test_catalogue_matches_its_schema_and_lists_every_page(built, site):
+    catalogue = json.loads((built / "api/v1/resources.json").read_text())
+    schema = json.loads((built / "api/v1/resources.schema.json").read_text())
+    jsonschema.validate(catalogue, schema)
+    slugs = {r["slug"] for r in catalogue["resources"]}
+    expected = {norm[:-3] for norm, v in site.by_norm.items() if next(iter(v.values())).kind != "section"}
+    assert slugs == expected
+    one_language = [r for r in catalogue["resources"] if len(r["languages"]) == 1]
+    assert one_language and all(set(r["urls"]) == {"en", "ms"} for r in catalogue["resources"])
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**catalogue, "resources": [{"type": "poster"}]}, schema)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_help_card_is_self_contained(built, data, lang):
+    prefix = "ms/" if lang == "ms" else ""
+    card = soup(built / prefix / "embed/help/index.html")
+    assert card.html["lang"] == lang
+    assert not card.find_all("script")
+    sheets = [l["href"] for l in card.find_all("link", rel="stylesheet")]
+    assert len(sheets) == 1 and (built / prefix / "embed/help" / sheets[0]).resolve() == (built / "embed/help.css").resolve()
+    links = card.find_all("a")
+    assert links and all(a.get("target") == "_top" for a in links)
+    assert len(card.select("li")) == sum(s.help_box for s in data.help_services)
+
+
+@pytest.mark.browser
+def test_help_card_fits_300_pixels(browser, base_url):
+    page = browser.new_page(viewport={"width": 300, "height": 500})
+    for path in ("embed/help/", "ms/embed/help/"):
+        page.goto(base_url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 300
+    page.close()
+
+
+def test_partner_page_gives_embed_code_in_both_languages(built):
+    for lang in LANGUAGES:
+        page = soup(built / page_url("partners.md", lang) / "index.html")
+        code = " ".join(c.get_text() for c in page.select("pre code"))
+        assert '<iframe src="' + SITE_URL + ("ms/" if lang == "ms" else "") + 'embed/help/"' in code
+        assert "<ul>" in code  # the plain-HTML alternative
+        assert len(page.select('a[href$="qr.svg"][download]')) >= 10
+
+
+def test_link_previews_are_neutral_images_with_open_graph_tags(built, site):
+    for norm, versions in site.by_norm.items():
+        for lang in LANGUAGES:
+            page = soup(built / page_url(norm, lang) / "index.html")
+            og = {m["property"]: m["content"] for m in page.find_all("meta", property=True)}
+            shown = versions.get(lang) or next(iter(versions.values()))
+            assert og["og:title"] == shown.title and og["og:description"] == shown.meta.summary
+            assert og["og:url"] == SITE_URL + page_url(norm, lang)
+            image = built / og["og:image"].removeprefix(SITE_URL)
+            assert Image.open(image).size == (1200, 630)
+            assert page.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
+
+
+def test_headings_have_the_same_anchors_in_both_languages(built, site):
+    for norm, versions in site.by_norm.items():
+        if len(versions) == 2:
+            ids = [[h["id"] for h in soup(built / page_url(norm, lang) / "index.html").select("article h2[id], article h3[id]")]
+                   for lang in LANGUAGES]
+            assert ids[0] == ids[1], norm
+
+
+def test_only_the_help_card_may_be_framed(built):
+    headers = (built / "_headers").read_text()
+    assert "/guides/*\n  X-Frame-Options: DENY" in headers and "/ms/laws/*\n  X-Frame-Options: DENY" in headers
+    assert "embed" not in headers and "frame-ancestors" not in headers
