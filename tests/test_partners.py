@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 
+import feedparser
 import jsonschema
 import pytest
+import zxingcpp
 from bs4 import BeautifulSoup
 from PIL import Image
 
@@ -137,3 +139,87 @@ def test_only_the_help_card_may_be_framed(built):
     headers = (built / "_headers").read_text()
     assert "/guides/*\n  X-Frame-Options: DENY" in headers and "/ms/laws/*\n  X-Frame-Options: DENY" in headers
     assert "embed" not in headers and "frame-ancestors" not in headers
+
+
+JSON_FEED_1_1 = {  # the required parts of https://jsonfeed.org/version/1.1
+    "type": "object",
+    "required": ["version", "title", "items"],
+    "properties": {
+        "version": {"const": "https://jsonfeed.org/version/1.1"},
+        "title": {"type": "string"}, "home_page_url": {"type": "string"}, "feed_url": {"type": "string"},
+        "language": {"type": "string"},
+        "items": {"type": "array", "items": {
+            "type": "object", "required": ["id"],
+            "properties": {"id": {"type": "string"}, "url": {"type": "string"}, "title": {"type": "string"},
+                           "summary": {"type": "string"}, "content_text": {"type": "string"},
+                           "date_published": {"type": "string", "format": "date-time"}},
+            "anyOf": [{"required": ["content_text"]}, {"required": ["content_html"]}]}},
+    },
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", ["statements", "updates"])
+def test_feeds_validate(built, lang, name):
+    prefix = "ms/" if lang == "ms" else ""
+    parsed = feedparser.parse((built / prefix / f"feeds/{name}.xml").read_bytes())
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "rss20" and parsed.feed.language == lang and parsed.entries
+    assert all(e.summary and e.link.startswith(SITE_URL) and e.published_parsed for e in parsed.entries)
+    feed = json.loads((built / prefix / f"feeds/{name}.json").read_text())
+    jsonschema.validate(feed, JSON_FEED_1_1, format_checker=jsonschema.FormatChecker())
+    assert [i["title"] for i in feed["items"]] == [e.title for e in parsed.entries]
+
+
+@pytest.mark.browser
+def test_every_qr_code_decodes_to_its_short_link(browser, built, site, tmp_path):
+    page = browser.new_page(viewport={"width": 400, "height": 400})
+    for link in short_links(site):
+        page.goto((built / link.url / "qr.svg").as_uri())
+        shot = tmp_path / "qr.png"
+        page.screenshot(path=shot)
+        found = [r.text for r in zxingcpp.read_barcodes(Image.open(shot))]
+        assert found == [SITE_URL + link.url], link.slug
+    page.close()
+
+
+@pytest.mark.browser
+def test_short_link_works_without_javascript(browser, base_url):
+    context = browser.new_context(java_script_enabled=False, locale="ms-MY")
+    page = context.new_page()
+    page.goto(base_url + "go/reporting/")
+    assert page.url == base_url + "go/reporting/"
+    page.locator('a[hreflang="ms"]').click()
+    page.wait_for_url(base_url + "ms/guides/reporting/")
+    context.close()
+
+
+PARTNER_PAGE = """<!doctype html><html lang="en"><head><title>A partner</title><link rel="icon" href="data:,"></head>
+<body><h1>Our partner page</h1><iframe src="{card}" title="Help" width="320" height="360"></iframe></body></html>"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_help_card_in_a_frame_on_another_origin(browser, base_url, tmp_path, lang):
+    from support.static_server import serve
+    (tmp_path / "index.html").write_text(PARTNER_PAGE.format(card=base_url + ("ms/" if lang == "ms" else "") + "embed/help/"))
+    partner, partner_url = serve(tmp_path)
+    try:
+        context = browser.new_context(viewport={"width": 360, "height": 640})
+        page = context.new_page()
+        errors, requests = [], []
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("request", lambda r: requests.append(r.url))
+        page.on("response", lambda r: r.status >= 400 and errors.append(f"{r.status} {r.url}"))
+        page.goto(partner_url)
+        frame = page.frame_locator("iframe")
+        frame.locator("h1").wait_for()
+        assert frame.locator("li").count() >= 3
+        assert frame.locator("h1").evaluate("h => getComputedStyle(h).fontSize") != "32px"  # its own CSS applied
+        allowed = (base_url, partner_url)
+        assert [u for u in requests if not u.startswith(allowed)] == []
+        assert errors == []
+        context.close()
+    finally:
+        partner.shutdown()

@@ -2,6 +2,7 @@
 language, their QR codes, and the list the partner page shows."""
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 
 import segno
@@ -51,4 +52,8 @@ def go_page(link: ShortLink, t, directory_urls: bool = True) -> str:
 
 
 def qr_svg(site_url: str, link: ShortLink) -> str:
-    return segno.make(absolute(site_url, link.url), error="m").svg_inline(scale=4, border=2, dark="#000", light="#fff")
+    """A standalone SVG file of the short link's QR code, with the quiet zone printers need."""
+    out = io.BytesIO()
+    segno.make(absolute(site_url, link.url), error="m").save(out, kind="svg", scale=8, border=4, dark="#000", light="#fff",
+                                                             title=link.url)
+    return out.getvalue().decode("utf-8")

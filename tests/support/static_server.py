@@ -18,7 +18,11 @@ class Handler(SimpleHTTPRequestHandler):
         if path.exists() and not (path.is_dir() and not (path / "index.html").exists()):
             return super().send_head()
         root = Path(self.directory)
-        body = (root / "ms" / "404.html" if self.path.startswith("/ms/") else root / "404.html").read_bytes()
+        page = root / "ms" / "404.html" if self.path.startswith("/ms/") else root / "404.html"
+        if not page.exists():
+            self.send_error(404)
+            return None
+        body = page.read_bytes()
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
