@@ -51,6 +51,12 @@ def edit_link(page: Page, ctx: Context) -> str:
     return tag("p", tag("a", text(label), href=href), class_="selamat-edit", data_search_exclude=True)
 
 
+def print_button(ctx: Context) -> str:
+    """Shown by print.js (hidden without script, which it needs); hidden on paper."""
+    return tag("p", tag("button", text(ctx.t("print")), type="button", class_="md-button selamat-print__button"),
+               class_="selamat-print", hidden=True, data_search_exclude=True)
+
+
 def content_note(page: Page, ctx: Context) -> str:
     note = getattr(page.meta, "content_note", None)
     if not note:
@@ -102,9 +108,9 @@ def frame(page: Page, body_html: str, ctx: Context) -> str:
     if page.meta is not None:
         head += content_note(page, own)
         if page.kind == "guide":
-            service = help_box(ctx)
+            service = help_box(ctx) + print_button(ctx)
         elif page.kind == "law":
-            service = legal_notice(page, ctx)
+            service = legal_notice(page, ctx) + print_button(ctx)
         elif page.kind == "statement":
             service = statement_line(page, ctx)
     tail = body_html + (sources(page, own) + updated(page, own) if page.meta is not None else "")
