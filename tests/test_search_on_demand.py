@@ -1,0 +1,21 @@
+"""A first visit costs nothing for search: the index is fetched only when the reader opens search."""
+from __future__ import annotations
+
+import pytest
+
+from selamat.urls import page_url
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("lang,words", [("en", "police"), ("ms", "polis")])
+def test_the_index_loads_only_when_search_is_opened(page, base_url, data, lang, words):
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base_url + page_url("guides/reporting.md", lang))
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in requests if "search_index" in u]
+    page.locator('label.md-header__button[for="__search"]').click()
+    page.locator("input.md-search__input").press_sequentially(words, delay=30)
+    page.wait_for_selector(".md-search-result__list li", timeout=10000)
+    assert [u for u in requests if u.endswith("search/search_index.json")]
