@@ -1,15 +1,16 @@
-"""The parts of a page that come from its front matter and the data, around the body the editor wrote:
-title, untranslated notice, content note, "Get help now" box, legal notice, statement line, sources, date."""
+"""The parts of a page that come from its front matter, the data and the history, around the body the
+editor wrote: title, untranslated and out-of-date notices, content note, "Get help now" box, legal
+notice, statement line, print button, sources, update date and the edit or help-translate link."""
 from __future__ import annotations
 
 from dataclasses import replace
 
 from .content import Page
-from .languages import DEFAULT
-from .translations import is_outdated
 from .html import tag, text
+from .languages import DEFAULT
 from .listings import help_box
 from .render_context import Context
+from .translations import is_outdated
 
 
 def admonition(kind: str, title: str, body: str, **extra: object) -> str:
@@ -30,7 +31,6 @@ def outdated_notice(page: Page, ctx: Context) -> str:
     """On a translation whose original changed after the commit it was translated from."""
     if ctx.root is None or not is_outdated(page, ctx.site, ctx.root):
         return ""
-    original = ctx.site.versions(page.norm)[DEFAULT]
     link = tag("a", text(ctx.t("outdated.link")), href=ctx.href(page.norm, DEFAULT), hreflang=DEFAULT)
     body = tag("p", f"{text(ctx.t('outdated.body'))} {link}")
     return admonition("warning selamat-outdated", ctx.t("outdated.title"), body, role="note")
@@ -44,9 +44,8 @@ def edit_link(page: Page, ctx: Context) -> str:
     if page.lang == ctx.lang:
         href, label = f"{base}/edit/main/docs/{page.rel}", ctx.t("edit.page")
     else:
-        folder, name = page.norm.rsplit("/", 1) if "/" in page.norm else ("", page.norm)
-        filename = f"{name[:-3]}.{ctx.lang}.md"
-        href = f"{base}/new/main/docs/{folder}?filename={filename}".replace("docs/?", "docs?")
+        folder, _, name = page.norm.rpartition("/")
+        href = f"{base}/new/main/{'/'.join(filter(None, ['docs', folder]))}?filename={name[:-3]}.{ctx.lang}.md"
         label = ctx.t("edit.translate")
     return tag("p", tag("a", text(label), href=href), class_="selamat-edit", data_search_exclude=True)
 

@@ -1,4 +1,5 @@
-"""The content and data of one build, read once and reused by every hook until a file changes."""
+"""The content and data of one build, read once and shared by every hook of that build. A build
+starts by forgetting the last reading (hooks/reload_content.py), so `mkdocs serve` sees each edit."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,19 +7,15 @@ from pathlib import Path
 from .content import Site, load_site
 from .data import Data
 
-_cache: dict[Path, tuple[float, Site, Data]] = {}
+_cache: dict[Path, tuple[Site, Data]] = {}
 
 
-def _stamp(docs: Path, data: Path) -> float:
-    return max((p.stat().st_mtime for folder in (docs, data) for p in folder.rglob("*") if p.is_file()), default=0.0)
+def forget() -> None:
+    _cache.clear()
 
 
 def load(docs: Path, data: Path) -> tuple[Site, Data]:
-    docs, data = docs.resolve(), data.resolve()
-    stamp = _stamp(docs, data)
-    hit = _cache.get(docs)
-    if hit and hit[0] == stamp:
-        return hit[1], hit[2]
-    site, loaded = load_site(docs), Data(data)
-    _cache[docs] = (stamp, site, loaded)
-    return site, loaded
+    docs = docs.resolve()
+    if docs not in _cache:
+        _cache[docs] = (load_site(docs), Data(data.resolve()))
+    return _cache[docs]
