@@ -29,7 +29,7 @@ def image(title: str, site_name: str, cache: Path) -> bytes:
     for n, line in enumerate(lines):
         draw.text((80, 200 + n * 92), line, font=font, fill=FOREGROUND)
     cache.mkdir(parents=True, exist_ok=True)
-    canvas.save(cached, format="PNG", optimize=True)
+    canvas.save(cached, format="PNG", compress_level=6)  # optimize=True took 3x as long for 5% less
     return cached.read_bytes()
 
 
