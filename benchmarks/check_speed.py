@@ -33,6 +33,7 @@ def page(i: int, lang: str, n: int) -> str:
 
 def make_site(root: Path, n: int) -> None:
     shutil.copytree(ROOT / "data", root / "data")
+    (root / "data" / "published-urls.txt").unlink()  # the generated site has published nothing
     for lang in ("en", "ms"):
         for i in range(n):
             path = root / "docs" / "guides" / f"guide-{i:04d}.{lang}.md"
@@ -55,9 +56,9 @@ def main() -> None:
             start = time.perf_counter()
             problems, pages = check.run(Project(root))
             inproc.append(time.perf_counter() - start)
-            assert not problems, problems[:3]
+            assert not check.errors(problems), check.errors(problems)[:3]
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "selamat", "check"], cwd=root, check=True, capture_output=True)
+            subprocess.run([sys.executable, "-m", "selamat", "check"], cwd=root, check=True, capture_output=True)  # exit 0
             command.append(time.perf_counter() - start)
         print(f"pages checked: {pages} ({n} guides per language + 20 laws per language)")
         print(f"checks in-process, median of 5: {statistics.median(inproc):.3f} s")
