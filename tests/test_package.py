@@ -149,3 +149,19 @@ def test_every_ui_string_and_message_exists_in_both_languages():
 def _placeholders(text: str) -> list[str]:
     import string
     return [name for _, name, _, _ in string.Formatter().parse(text) if name]
+
+
+def test_old_reviews_and_checks_show_a_notice_on_the_page(tiny):
+    from selamat.help_services import service_card
+    site, data = tiny
+    law_dir = site.docs / "laws"
+    law_dir.mkdir()
+    (law_dir / "old.en.md").write_text("---\ntitle: Old law\nsummary: S.\ntopics: [law-and-policy]\nreviewed: 2020-01-01\n"
+                                       "sources: [{title: T, url: 'https://example.org/'}]\n---\n\nText.\n")
+    site = load_site(site.docs)
+    ctx = Context(site, data, "ms", "laws/old/", today=dt.date(2026, 11, 24))
+    assert data.t("legal.stale", "ms") in frame(site.by_rel["laws/old.en.md"], "", ctx)
+    service = next(s for s in data.help_services if (ctx.today - s.verified).days > 365)
+    assert data.t("help.stale", "ms") in service_card(service, ctx)
+    fresh = service.model_copy(update={"verified": dt.date(2026, 11, 1)})
+    assert data.t("help.stale", "ms") not in service_card(fresh, ctx)

@@ -75,16 +75,16 @@ def test_no_third_party_requests_no_storage_no_csp_violation(tab, base_url, site
     assert foreign_requests(tab, base_url) == []
 
 
-def open_guide_after_home(tab, base_url, lang):
+def open_after_home(tab, base_url, lang, norm="guides/sextortion.md"):
     home = base_url + page_url("index.md", lang)
     tab.goto(home)
-    tab.goto(base_url + page_url("guides/sextortion.md", lang))
+    tab.goto(base_url + page_url(norm, lang))
     return home
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_shift_three_times_exits_and_back_skips_the_page(tab, base_url, data, lang):
-    home = open_guide_after_home(tab, base_url, lang)
+    home = open_after_home(tab, base_url, lang)
     tab.keyboard.press("Shift")
     assert tab.locator(".selamat-exit__indicators > .is-on").count() == 1
     assert tab.locator(".selamat-exit__status").inner_text() == data.t("exit.presses.2", lang)
@@ -99,12 +99,29 @@ def test_shift_three_times_exits_and_back_skips_the_page(tab, base_url, data, la
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_tap_exits_in_the_same_tab_and_back_skips_the_page(tab, base_url, lang):
-    home = open_guide_after_home(tab, base_url, lang)
+    home = open_after_home(tab, base_url, lang)
     with tab.expect_navigation(url=DESTINATION):
         tab.locator("#selamat-exit").tap()
     assert len(tab.context.pages) == 1
     tab.go_back()
     assert tab.url == home
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_both_ways_out_work_on_every_page_type(tab, base_url, site, lang):
+    for name, norm in page_types(site).items():
+        if norm == "index.md":
+            continue
+        for how in ("tap", "shift"):
+            home = open_after_home(tab, base_url, lang, norm)
+            with tab.expect_navigation(url=DESTINATION):
+                if how == "tap":
+                    tab.locator("#selamat-exit").tap()
+                else:
+                    for _ in range(3):
+                        tab.keyboard.press("Shift")
+            tab.go_back()
+            assert tab.url == home, (name, how)
 
 
 def test_the_cover_shows_at_once_and_is_announced(tab, base_url, data):
@@ -165,13 +182,15 @@ def test_the_skip_link_is_the_first_stop_and_leads_to_the_exit(tab, base_url, da
     assert data.t("exit.label", lang) in label
 
 
-def test_the_exit_works_without_javascript(browser, base_url):
+def test_the_exit_works_without_javascript(browser, base_url, site):
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     context.route(DESTINATION + "**", lambda route: route.fulfill(body="<title>Weather</title>", content_type="text/html"))
     page = context.new_page()
-    page.goto(base_url + page_url("guides/sextortion.md", "ms"))
-    with page.expect_navigation(url=DESTINATION):
-        page.locator("#selamat-exit").click()
+    for lang in LANGUAGES:
+        for norm in page_types(site).values():
+            page.goto(base_url + page_url(norm, lang))
+            with page.expect_navigation(url=DESTINATION):
+                page.locator("#selamat-exit").click()
     context.close()
 
 
