@@ -12,6 +12,7 @@ from .content import load_site
 from .data import Data
 from .languages import DEFAULT, LANGUAGES, other
 from .project import Project
+from .stemmer import Stemmer
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -119,6 +120,13 @@ def cmd_urls(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_stem(args: argparse.Namespace) -> int:
+    stemmer = Stemmer.from_data(Project.find().data)
+    for word in args.words:
+        print(f"{word}\t{stemmer.stem(word)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="selamat", description="Tools for Selamat's editors and translators.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -138,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--mark-current", metavar="PAGE", help="record that PAGE's translation matches its original now")
     p.add_argument("--diff", metavar="PAGE", help="show how PAGE's original changed since it was translated")
     p.set_defaults(run=cmd_status)
+    p = sub.add_parser("stem", help="print the root the Malay stemmer finds for each word (for review)")
+    p.add_argument("words", nargs="+")
+    p.set_defaults(run=cmd_stem)
     p = sub.add_parser("urls", help="add every page's address to the manifest of published addresses")
     p.add_argument("--update", action="store_true", required=True)
     p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the messages")

@@ -88,6 +88,11 @@ class NewPage(Strict):
 SourcePath = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9/-]*\.md$")]
 
 
+class StemmerLists(Strict):
+    roots_that_look_affixed: list[str]
+    known_roots: list[str]
+
+
 class DataError(Exception):
     """A data file that cannot be used; `problems` holds (line, field, pydantic error or text) per fault."""
 
@@ -119,6 +124,7 @@ FILES = {
     "glossary": "glossary.yml",
     "new_page": "new-page.yml",
     "redirects": "redirects.yml",
+    "stemmer": "malay-stemmer.yml",
 }
 
 
@@ -179,6 +185,10 @@ class Data:
     def redirects(self) -> dict[str, str]:
         """Old page -> new page (language-free source paths, like guides/old-name.md)."""
         return self._load("redirects", dict[SourcePath, SourcePath]) or {}
+
+    @cached_property
+    def stemmer(self) -> StemmerLists:
+        return self._load("stemmer", StemmerLists)
 
     def t(self, key: str, lang: str, **params: object) -> str:
         """An interface string in `lang`, with {placeholders} filled in."""
