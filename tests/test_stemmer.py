@@ -44,3 +44,21 @@ def test_case_and_non_words(stemmer):
     assert stemmer.stem("MENIPU") == "tipu"
     assert stemmer.stem("whatsapp2") == "whatsapp2"
     assert stemmer.stem("di") == "di"
+
+
+@pytest.mark.browser
+def test_the_javascript_stemmer_agrees_on_every_word_of_the_site(page, stemmer, site):
+    """The same rules in the browser: identical output on the vectors and on every word of the pages."""
+    import re
+    from selamat.data import Data
+    lists = Data(ROOT / "data").stemmer
+    words = sorted({w.lower() for p in site.pages for w in re.findall(r"[A-Za-z]+", p.body)} | {v["word"] for v in VECTORS})
+    assert len(words) > 3000
+    page.set_content("<!doctype html><title>stemmer</title>")
+    page.add_script_tag(path=str(ROOT / "docs/assets/javascripts/malay-stemmer.js"))
+    got = page.evaluate("""([keep, known, words]) => {
+        const stem = SelamatMalayStemmer(keep, known);
+        return words.map(stem);
+    }""", [lists.roots_that_look_affixed, lists.known_roots, words])
+    differ = [(w, py, js) for w, py, js in zip(words, [stemmer.stem(w) for w in words], got) if py != js]
+    assert differ == []
