@@ -2,17 +2,13 @@
 per language, its own small CSS, no script, links opening in the partner's whole window."""
 from __future__ import annotations
 
-from .help_services import contact_links
+from .help_services import top_items
 from .html import tag, text
 from .render_context import Context
 
 
 def card(ctx: Context, help_url: str) -> str:
-    items = []
-    for service in ctx.data.help_services:
-        if service.help_box:
-            links = " · ".join(contact_links(service, ctx)[:2])
-            items.append(tag("li", tag("strong", text(service.name(ctx.lang))) + " " + links))
+    items = [tag("li", item) for item in top_items(ctx.data.help_services, ctx)]
     body = (tag("p", text(ctx.t("help_box.danger")), class_="danger")
             + tag("ul", "".join(items))
             + tag("p", tag("a", text(ctx.t("help_box.more")), href=help_url)))

@@ -59,14 +59,16 @@ def full_list(services: list[HelpService], ctx: Context) -> str:
     return "\n".join(out)
 
 
+def top_items(services: list[HelpService], ctx: Context) -> list[str]:
+    """The services marked help_box, each as "<strong>name</strong> quickest two contacts": the items of
+    the help box, the embeddable help card and the plain-HTML snippet partners copy."""
+    return [f"{tag('strong', text(s.name(ctx.lang)))} {' · '.join(contact_links(s, ctx)[:2])}"
+            for s in services if s.help_box]
+
+
 def help_box(services: list[HelpService], ctx: Context) -> str:
-    """A compact box: the few services marked help_box, each with its quickest contact."""
-    items = []
-    for s in services:
-        if not s.help_box:
-            continue
-        links = contact_links(s, ctx)
-        items.append(tag("li", f"{tag('strong', text(s.name(ctx.lang)))} {' · '.join(links[:2])}"))
+    """A compact box: the few services marked help_box, each with its quickest contacts."""
+    items = [tag("li", item) for item in top_items(services, ctx)]
     more = tag("a", text(ctx.t("help_box.more")), href=ctx.href("help/index.md", ctx.lang))
     body = tag("p", tag("strong", text(ctx.t("help_box.title"))), class_="selamat-help-box__title")
     body += tag("ul", "".join(items)) + tag("p", more)

@@ -112,11 +112,9 @@ def partner_links(ctx: Context) -> str:
 def embed_code(ctx: Context) -> str:
     """Copy-and-paste code for the help card, and a plain-HTML alternative."""
     from .help_card import snippet
-    from .help_services import contact_links
     card_url = absolute(ctx.site_url, f"{prefix(ctx.lang)}embed/help/")
     iframe = snippet(card_url, ctx.t("help_box.title"))
-    items = "".join(f"\n  <li><strong>{text(s.name(ctx.lang))}</strong> {' · '.join(contact_links(s, ctx)[:2])}</li>"
-                    for s in ctx.data.help_services if s.help_box)
+    items = "".join(f"\n  <li>{item}</li>" for item in help_services.top_items(ctx.data.help_services, ctx))
     plain = f"<ul>{items}\n</ul>"
     code = lambda html: tag("pre", tag("code", text(html)))
     return (tag("p", text(ctx.t("partners.iframe"))) + code(iframe)
