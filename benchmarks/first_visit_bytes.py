@@ -1,13 +1,12 @@
-"""Bytes a first visit to a page transfers, gzip-compressed as a host would serve them, measured in
-Debian's Chromium on the built site (run `make build` first).
+"""Bytes a first visit to a page transfers, measured in Debian's Chromium against the built site served
+gzip-compressed as a host serves it (run `make build` first, or pass --site DIR). Budget for a guide
+(issue 6): 75 KB compressed in total, whatever the size of the site.
 
-Usage: python benchmarks/first_visit_bytes.py [page ...]   (default: a guide in each language)"""
+Usage: python benchmarks/first_visit_bytes.py [--site DIR] [page ...]   (default: a guide in each language)"""
 from __future__ import annotations
 
-import gzip
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
@@ -16,30 +15,30 @@ sys.path.insert(0, str(ROOT / "tests"))
 from conftest import CHROMIUM_ARGS  # noqa: E402
 from support.static_server import serve  # noqa: E402
 
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", "/")
-
 
 def main() -> None:
-    pages = sys.argv[1:] or ["guides/reporting/", "ms/guides/reporting/"]
+    args = sys.argv[1:]
     site = ROOT / "site"
-    server, base = serve(site)
+    if args[:1] == ["--site"]:
+        site, args = Path(args[1]), args[2:]
+    pages = args or ["guides/reporting/", "ms/guides/reporting/"]
+    server, base = serve(site, gzip=True)
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             for path in pages:
-                page = browser.new_page(viewport={"width": 360, "height": 800})
-                urls = []
-                page.on("request", lambda r: urls.append(r.url))
+                context = browser.new_context(viewport={"width": 360, "height": 800}, is_mobile=True)
+                page = context.new_page()
+                finished = []
+                page.on("requestfinished", lambda request: finished.append(request))
                 page.goto(base + path)
                 page.wait_for_load_state("networkidle")
-                total = 0
-                for url in dict.fromkeys(urls):
-                    local = urlsplit(url).path.lstrip("/")
-                    file = site / local / "index.html" if local.endswith("/") or not local else site / local
-                    raw = file.read_bytes()
-                    total += len(gzip.compress(raw, 6)) if file.name.endswith(COMPRESSIBLE) or file.suffix == "" else len(raw)
-                print(f"{path}: {len(set(urls))} requests, {total / 1024:.1f} KB compressed")
-                page.close()
+                sizes = {r.url: r.sizes() for r in finished}
+                total = sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes.values())
+                print(f"/{path}: {len(sizes)} requests, {total / 1024:.1f} KB transferred (gzip, headers included)")
+                for url, s in sorted(sizes.items(), key=lambda item: -item[1]["responseBodySize"]):
+                    print(f"  {s['responseBodySize'] / 1024:6.1f} KB  {url[len(base) - 1:] if url.startswith(base) else url[:60]}")
+                context.close()
             browser.close()
     finally:
         server.shutdown()

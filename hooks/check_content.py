@@ -6,18 +6,17 @@ import logging
 from mkdocs.exceptions import PluginError
 
 from selamat import check
-from selamat.data import Data
 from selamat.languages import DEFAULT
-from selamat.mkdocs_glue import language, project_root
+from selamat.mkdocs_glue import context, language, project_root
 from selamat.project import Project
 
 
 def on_pre_build(config):
     if language(config) != DEFAULT:  # mkdocs-static-i18n builds each language; check once
         return
-    project = Project(project_root(config))
-    problems, pages = check.run(project)
-    data = Data(project.data)
+    ctx = context(config, "")  # the build's reading of the pages and data, shared with the other hooks
+    problems, pages = check.run(Project(project_root(config)), ctx.site, ctx.data)
+    data = ctx.data
     if check.errors(problems):
         raise PluginError("\n" + check.report(problems, pages, data, "en"))
     for warning in problems:

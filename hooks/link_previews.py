@@ -1,10 +1,16 @@
 """Adds Open Graph and Twitter card tags (title, summary, address, image) to each page's <head> and
-draws its neutral preview image (site name and page title only) into assets/previews/."""
+writes its neutral preview image (site name and page title only) into assets/previews/. The images are
+drawn in worker processes while the pages render, and kept in .cache/previews/ for the next build."""
 from pathlib import Path
 
-from selamat.mkdocs_glue import context, page_of
-from selamat.previews import image, meta_tags
+from mkdocs.plugins import event_priority
+
+from selamat.background import Files, key
+from selamat.mkdocs_glue import all_languages_built, context, page_of, project_root
+from selamat.previews import STYLE, draw, meta_tags
 from selamat.urls import absolute
+
+_images = Files()
 
 
 def on_post_page(output, page, config):
@@ -14,10 +20,15 @@ def on_post_page(output, page, config):
         return output
     stem = (page.url.rstrip("/") or "index").replace("/", "_").removesuffix(".html")
     name = f"assets/previews/{stem}.png"
-    target = Path(config.site_dir) / name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(image(ours.title, config.site_name, Path(config.config_file_path).parent / ".cache" / "previews"))
+    cached = project_root(config) / ".cache" / "previews" / f"{key(STYLE, config.site_name, ours.title)}.png"
+    _images.add(Path(config.site_dir) / name, cached, draw, ours.title, config.site_name)
     tags = meta_tags(ours.title, ours.meta.summary, absolute(config.site_url, page.url),
                      absolute(config.site_url, name), config.site_name, ctx.lang)
     at = output.index("</head>")
     return output[:at] + tags + output[at:]
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has built every language, before hooks that read the site (-200)
+def on_post_build(config):
+    if all_languages_built(config):
+        _images.finish()

@@ -1,13 +1,29 @@
 """Writes the short links partners put on posters and in chats: /go/<slug>/ for every guide, law page
 and the help page, opening the reader's language (go.js; without script the page shows both links),
-each with a QR code at /go/<slug>/qr.svg."""
+each with a QR code at /go/<slug>/qr.svg. The QR codes are made in worker processes while the pages
+render, and kept in .cache/qr/ for the next build."""
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from selamat.mkdocs_glue import all_languages_built, context
-from selamat.partner_links import go_page, qr_svg, short_links
+from selamat.background import Files, key
+from selamat.languages import DEFAULT
+from selamat.mkdocs_glue import all_languages_built, context, language, project_root
+from selamat.partner_links import QR_STYLE, go_page, qr_code, short_links
 from selamat.security import finish_page
+from selamat.urls import absolute
+
+_codes = Files()
+
+
+def on_files(files, config):
+    if language(config) != DEFAULT:  # mkdocs-static-i18n builds each language; the links are for all
+        return files
+    for link in short_links(context(config, "").site):
+        address = absolute(config.site_url or "/", link.url)
+        cached = project_root(config) / ".cache" / "qr" / f"{key(QR_STYLE, address, link.url)}.svg"
+        _codes.add(Path(config.site_dir) / link.url / "qr.svg", cached, qr_code, address, link.url)
+    return files
 
 
 @event_priority(-200)  # once every language is built
@@ -15,9 +31,9 @@ def on_post_build(config):
     if not all_languages_built(config):
         return
     ctx = context(config, "")
-    title = lambda key: f"{ctx.data.t(key, 'ms')} · {ctx.data.t(key, 'en')}"
+    title = lambda name: f"{ctx.data.t(name, 'ms')} · {ctx.data.t(name, 'en')}"
     for link in short_links(ctx.site):
         folder = Path(config.site_dir) / link.url
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "index.html").write_text(finish_page(go_page(link, title, config.use_directory_urls), config.site_url or '/'), encoding="utf-8")
-        (folder / "qr.svg").write_text(qr_svg(config.site_url or "/", link), encoding="utf-8")
+    _codes.finish()

@@ -11,6 +11,8 @@ from selamat.stemmer import Stemmer
 from conftest import ROOT
 
 VECTORS = list(csv.DictReader((ROOT / "tests/fixtures/malay-stems.tsv").open(encoding="utf-8"), delimiter="\t"))
+# Written blind to the stemmer (by a colleague who did not read it): the honest accuracy figure.
+HELD_OUT = list(csv.DictReader((ROOT / "tests/fixtures/malay-stems-heldout.tsv").open(encoding="utf-8"), delimiter="\t"))
 
 
 @pytest.fixture(scope="module")
@@ -22,6 +24,15 @@ def test_accuracy_on_the_shared_vectors(stemmer):
     right = [v for v in VECTORS if stemmer.stem(v["word"]) in {v["root"], *filter(None, (v["alt_roots"] or "").split(","))}]
     assert len(VECTORS) >= 150
     assert len(right) / len(VECTORS) >= 0.95, [v["word"] for v in VECTORS if v not in right]
+
+
+def test_accuracy_on_the_held_out_words(stemmer):
+    """74% when first run blind; 76% after one rule (menge-/penge- before a one-syllable root). The words
+    it gets wrong are listed for a native speaker (benchmarks/search.py prints them); this keeps the
+    figure from slipping."""
+    right = [v for v in HELD_OUT if stemmer.stem(v["word"]) in {v["root"], *filter(None, (v["alt_roots"] or "").split(","))}]
+    assert len(HELD_OUT) >= 150
+    assert len(right) / len(HELD_OUT) >= 0.75, [v["word"] for v in HELD_OUT if v not in right]
 
 
 @pytest.mark.parametrize("word,root", [
@@ -55,7 +66,7 @@ def test_the_javascript_stemmer_agrees_on_every_word_of_the_site(page, stemmer, 
     words = sorted({w.lower() for p in site.pages for w in re.findall(r"[A-Za-z]+", p.body)} | {v["word"] for v in VECTORS})
     assert len(words) > 3000
     page.set_content("<!doctype html><title>stemmer</title>")
-    page.add_script_tag(path=str(ROOT / "docs/assets/javascripts/malay-stemmer.js"))
+    page.add_script_tag(path=str(ROOT / "src/selamat/js/malay-stemmer.js"))
     got = page.evaluate("""([keep, known, words]) => {
         const stem = SelamatMalayStemmer(keep, known);
         return words.map(stem);

@@ -36,11 +36,12 @@ UNSAFE_SCHEMES = ("javascript", "data", "vbscript", "file")
 EXTERNAL = ("http://", "https://", "mailto:", "tel:", "sms:", "//")
 
 
-def run(project: Project) -> tuple[list[Problem], int]:
-    """All problems in the project's data files and pages, and how many pages were read."""
-    data = Data(project.data)
+def run(project: Project, site: Site | None = None, data: Data | None = None) -> tuple[list[Problem], int]:
+    """All problems in the project's data files and pages, and how many pages were read (`site` and
+    `data`, when given, are the project's, already read)."""
+    data = data or Data(project.data)
     problems = list(check_data(data))
-    site = load_site(project.docs)
+    site = site or load_site(project.docs)
     problems += check_site(site, data)
     problems += list(url_problems(site, data, project))
     return problems, len(site.pages)
@@ -118,13 +119,41 @@ def check_site(site: Site, data: Data, today: dt.date | None = None) -> list[Pro
         if len(versions) == 2:
             problems += parity_problems(versions["en"], versions["ms"])
     problems += list(staleness_warnings(site, data, today or dt.date.today()))
+    problems += list(alias_warnings(site, data))
     return problems
+
+
+def alias_warnings(site: Site, data: Data) -> Iterable[Problem]:
+    """An alias leads search to words its site's pages must use: warn about one that leads nowhere."""
+    from .search_query import words
+
+    try:
+        aliases = data.search_aliases
+    except DataError:
+        return  # reported on the data file
+    def vocabulary_of(text: str) -> set[str]:
+        return set(re.findall(r"\w+", text.lower()))  # fast; alias words are plain words
+
+    shared = vocabulary_of(" ".join((data.folder / name).read_text(encoding="utf-8")
+                                    for name in ("help-services.yml", "glossary.yml")))
+    for lang, table in aliases.items():
+        vocabulary = shared | vocabulary_of(" ".join(f"{p.title} {p.body}" for p in site.pages if p.lang == lang))
+        unused: dict[str, str] = {}  # word -> the first alias leading to it
+        for typed, means in table.items():
+            for word in (w for m in means for w in words(m)):
+                if word not in vocabulary:
+                    unused.setdefault(word, typed)
+        if unused:  # one line per language, however many: a small site must not drown in them
+            shown = [f"`{word}` ({typed})" for word, typed in list(unused.items())[:8]]
+            more = f" +{len(unused) - 8}" if len(unused) > 8 else ""
+            yield Problem("data/search-aliases.yml", "alias_word_unused", None, lang,
+                          {"words": ", ".join(shown) + more, "count": len(unused)}, warning=True)
 
 
 def parity_problems(en: Page, ms: Page) -> Iterable[Problem]:
     """Both language versions carry the same headings (ids, order), links to other pages and boxes."""
     file, other = f"docs/{ms.rel}", f"docs/{en.rel}"
-    ids = lambda p: [h.id for h in md.headings(p.body) if h.level > 1]
+    ids = lambda p: [h.id for h in md.headings(p.body, p.body_line) if h.level > 1]  # body_line: the scan body_problems cached
     here, there = ids(ms), ids(en)
     if here != there:
         missing = [i for i in there if i not in here]
@@ -134,7 +163,7 @@ def parity_problems(en: Page, ms: Page) -> Iterable[Problem]:
             f"not in the original #{', #'.join(extra)}" if extra else "",
             "same ids in another order" if not missing and not extra else ""]))
         yield Problem(file, "headings_differ", params={"other": other, "detail": detail})
-    internal = lambda p: sorted({link_key(p, l.target) for l in md.links(p.body)
+    internal = lambda p: sorted({link_key(p, l.target) for l in md.links(p.body, p.body_line)
                                  if not l.image and not l.target.lower().startswith(EXTERNAL)})
     here_links, there_links = internal(ms), internal(en)
     if here_links != there_links:
@@ -282,7 +311,7 @@ def link_problems(page: Page, file: str, site: Site, link: md.Link, own_ids: lis
             return
         if anchor:
             dest = versions.get(page.lang) or versions.get(DEFAULT) or next(iter(versions.values()))
-            ids = [h.id for h in md.headings(dest.body)]
+            ids = [h.id for h in md.headings(dest.body, dest.body_line)]
             if anchor not in ids:
                 yield Problem(file, "broken_anchor", link.line, params={"target": target, "anchor": anchor, "ids": ", ".join(ids) or "-"})
         return

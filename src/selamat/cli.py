@@ -120,10 +120,66 @@ def cmd_urls(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    import tempfile
+    from pathlib import Path
+
+    from . import build
+    from .search_index import SearchIndex
+
+    project = Project.find()
+    data = Data(project.data)
+    with tempfile.TemporaryDirectory(prefix="selamat-search-") as temp:
+        site_dir = Path(args.site_dir).resolve() if args.site_dir else Path(temp)
+        if not args.site_dir:
+            print(say(data, args.ui, "search_building"), file=sys.stderr)
+            if not build.site(project.root, site_dir):
+                print(say(data, args.ui, "search_build_failed"), file=sys.stderr)
+                return 1
+        index = SearchIndex.from_site(site_dir, args.lang, data)
+    hits = index.search(args.query)
+    site_name = data.t(f"language.{args.lang}", args.ui)
+    print(say(data, args.ui, "search_results", query=args.query, site=site_name, count=len(hits)))
+    for number, hit in enumerate(hits[:args.top], 1):
+        print(f"{number:3}. /{hit.page}  {hit.title}  ({hit.score:.1f})")
+    readings = []
+    for entry in index.plan(args.query).found:
+        if entry.stop:
+            readings.append(say(data, args.ui, "search_ignored", word=entry.word))
+        elif entry.terms:
+            readings.append(f"{entry.word} → {', '.join(sorted(entry.terms))}")
+    if readings:
+        print(say(data, args.ui, "search_reading", readings="; ".join(readings)))
+    return 0
+
+
 def cmd_stem(args: argparse.Namespace) -> int:
     stemmer = Stemmer.from_data(Project.find().data)
     for word in args.words:
         print(f"{word}\t{stemmer.stem(word)}")
+    return 0
+
+
+def cmd_offline_zip(args: argparse.Namespace) -> int:
+    import tempfile
+    from pathlib import Path
+
+    from . import offline
+
+    project = Project.find()
+    data = Data(project.data)
+    out = Path(args.out).resolve()
+    with tempfile.TemporaryDirectory(prefix="selamat-plain-") as temp:
+        site_dir = Path(args.site_dir).resolve() if args.site_dir else Path(temp)
+        if not args.site_dir:
+            print(say(data, args.ui, "offline_zip_building", folder=site_dir), file=sys.stderr)
+            if not offline.build_plain(project.root, site_dir):
+                print(say(data, args.ui, "offline_zip_failed"), file=sys.stderr)
+                return 1
+        for path in offline.write_editions(site_dir, load_site(project.docs), data, out, args.lang or LANGUAGES):
+            lang = path.stem.rsplit("-", 1)[1]
+            print(say(data, args.ui, "offline_zip_written", path=path, size=offline.human_size(path.stat().st_size),
+                      start=offline.START_FILE[lang]))
     return 0
 
 
@@ -146,6 +202,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--mark-current", metavar="PAGE", help="record that PAGE's translation matches its original now")
     p.add_argument("--diff", metavar="PAGE", help="show how PAGE's original changed since it was translated")
     p.set_defaults(run=cmd_status)
+    p = sub.add_parser("search", help="search the site as readers do, and show the ranked pages (builds the site first)")
+    p.add_argument("query")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="which site to search: en (/) or ms (/ms/)")
+    p.add_argument("--top", type=int, default=10, help="how many pages to show")
+    p.add_argument("--site-dir", help="search this already built site instead of building one")
+    p.add_argument("--ui", choices=LANGUAGES, default="en", help="language of the messages")
+    p.set_defaults(run=cmd_search)
     p = sub.add_parser("stem", help="print the root the Malay stemmer finds for each word (for review)")
     p.add_argument("words", nargs="+")
     p.set_defaults(run=cmd_stem)
@@ -153,6 +216,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--update", action="store_true", required=True)
     p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the messages")
     p.set_defaults(run=cmd_urls)
+    p = sub.add_parser("offline-zip", help="write the offline edition of each language (a zip that works from file://)")
+    p.add_argument("--out", default="downloads", help="folder for selamat-en.zip and selamat-ms.zip (default: downloads)")
+    p.add_argument("--site-dir", help="use this plain-file build (SELAMAT_DIRECTORY_URLS=false) instead of building one")
+    p.add_argument("--lang", choices=LANGUAGES, action="append", help="only this language (repeatable)")
+    p.add_argument("--ui", choices=LANGUAGES, default="en", help="language of the messages")
+    p.set_defaults(run=cmd_offline_zip)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, ValidationError
 
 from . import yamlio
 from .languages import LANGUAGES
@@ -115,6 +116,32 @@ def _where(data, loc: tuple) -> str:
     return " > ".join(out)
 
 
+class SearchAlias(Strict):
+    typed: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
+    means: str | list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
+    note: Optional[str] = None
+
+    @property
+    def means_words(self) -> list[str]:
+        return [self.means] if isinstance(self.means, str) else list(self.means)
+
+
+def _typed_once(entries: list[SearchAlias]) -> list[SearchAlias]:
+    seen: set[str] = set()
+    for entry in entries:
+        for typed in entry.typed:
+            key = " ".join(w for w in re.split(r"[\s\-]+", typed.lower()) if w)  # as search reads it
+            if key in seen:
+                raise ValueError(f"`{typed}` is typed in two entries: keep it in one, with every word it means")
+            seen.add(key)
+    return entries
+
+
+class SearchAliases(Strict):
+    en: Annotated[list[SearchAlias], AfterValidator(_typed_once)] = []
+    ms: Annotated[list[SearchAlias], AfterValidator(_typed_once)] = []
+
+
 FILES = {
     "topics": "topics.yml",
     "organisations": "organisations.yml",
@@ -125,6 +152,8 @@ FILES = {
     "new_page": "new-page.yml",
     "redirects": "redirects.yml",
     "stemmer": "malay-stemmer.yml",
+    "search_aliases": "search-aliases.yml",
+    "search_stop_words": "search-stop-words.yml",
 }
 
 
@@ -189,6 +218,17 @@ class Data:
     @cached_property
     def stemmer(self) -> StemmerLists:
         return self._load("stemmer", StemmerLists)
+
+    @cached_property
+    def search_aliases(self) -> dict[str, dict[str, list[str]]]:
+        """Per site language: what readers type -> the words the pages use."""
+        aliases = self._load("search_aliases", SearchAliases)
+        return {lang: {typed: entry.means_words for entry in getattr(aliases, lang) for typed in entry.typed}
+                for lang in LANGUAGES}
+
+    @cached_property
+    def search_stop_words(self) -> dict[str, list[str]]:
+        return self._load("search_stop_words", dict[Literal["ms"], list[Annotated[str, Field(pattern=r"^[a-z]+$")]]])
 
     def t(self, key: str, lang: str, **params: object) -> str:
         """An interface string in `lang`, with {placeholders} filled in."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from . import help_services
+from . import help_services, offline
 from .content import Page
 from .html import tag, text
 from .languages import LANGUAGES
@@ -143,6 +143,7 @@ MARKERS: dict[str, Callable[[Context], str]] = {
     "laws-a-z": laws_a_z,
     "statements-by-year": statements_by_year,
     "help-services": help_list,
+    "offline-reading": offline.marker,
 }
 MARKER_LINE = re.compile(r"^[ \t]*<!--\s*selamat:\s*([\w-]+)\s*-->[ \t]*$", re.M)
 

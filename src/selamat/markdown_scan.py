@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 from markdown.extensions.toc import slugify, unique
@@ -55,6 +56,11 @@ def _plain(text: str) -> str:
 
 
 def headings(body: str, first_line: int = 1) -> list[Heading]:
+    return list(_headings(body, first_line))
+
+
+@lru_cache(maxsize=16384)  # the checks ask for the same page's headings many times (links to its anchors)
+def _headings(body: str, first_line: int) -> tuple[Heading, ...]:
     out: list[Heading] = []
     seen: set[str] = set()
     for n, line in lines_outside_code(body, first_line):
@@ -70,10 +76,15 @@ def headings(body: str, first_line: int = 1) -> list[Heading]:
             hid, explicit = slugify(_plain(text), "-"), False
         hid = unique(hid, seen)
         out.append(Heading(len(m.group(1)), text, hid, explicit, n))
-    return out
+    return tuple(out)
 
 
 def links(body: str, first_line: int = 1) -> list[Link]:
+    return list(_links(body, first_line))
+
+
+@lru_cache(maxsize=16384)
+def _links(body: str, first_line: int) -> tuple[Link, ...]:
     out: list[Link] = []
     for n, line in lines_outside_code(body, first_line):
         clean = INLINE_CODE.sub("", line)
@@ -82,7 +93,7 @@ def links(body: str, first_line: int = 1) -> list[Link]:
         d = REF_DEF.match(clean)
         if d:
             out.append(Link(d.group(1), "", False, n))
-    return out
+    return tuple(out)
 
 
 def markers(body: str, first_line: int = 1) -> list[tuple[str, int]]:
@@ -104,6 +115,8 @@ def html_tags(body: str, first_line: int = 1) -> list[HtmlTag]:
     """Raw HTML opening tags written in the Markdown (not in code, not comments)."""
     out = []
     for n, line in lines_outside_code(body, first_line):
+        if "<" not in line:
+            continue  # most lines: no tag to find
         clean = HTML_COMMENT.sub("", INLINE_CODE.sub("", line))
         clean = re.sub(r"<(https?|mailto):[^>]*>", "", clean)  # autolinks are Markdown, not HTML
         for m in HTML_TAG.finditer(clean):

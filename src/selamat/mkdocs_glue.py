@@ -1,6 +1,7 @@
 """What the hooks read from MkDocs' config, in one place, so each hook stays a few lines."""
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from .languages import DEFAULT
@@ -9,7 +10,12 @@ from .state import load
 
 
 def project_root(config) -> Path:
-    return Path(config.config_file_path).resolve().parent
+    return _folder_of(config.config_file_path)
+
+
+@lru_cache(maxsize=16)
+def _folder_of(file: str) -> Path:
+    return Path(file).resolve().parent
 
 
 def language(config) -> str:

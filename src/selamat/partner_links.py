@@ -53,7 +53,14 @@ def go_page(link: ShortLink, t, directory_urls: bool = True) -> str:
 
 def qr_svg(site_url: str, link: ShortLink) -> str:
     """A standalone SVG file of the short link's QR code, with the quiet zone printers need."""
+    return qr_code(absolute(site_url, link.url), link.url).decode("utf-8")
+
+
+QR_STYLE = f"segno {segno.__version__}, error m, scale 8, border 4"  # part of a cached QR code's name
+
+
+def qr_code(address: str, title: str) -> bytes:
+    """The SVG file of a QR code for `address` (slow: segno tries eight masks to pick the best)."""
     out = io.BytesIO()
-    segno.make(absolute(site_url, link.url), error="m").save(out, kind="svg", scale=8, border=4, dark="#000", light="#fff",
-                                                             title=link.url)
-    return out.getvalue().decode("utf-8")
+    segno.make(address, error="m").save(out, kind="svg", scale=8, border=4, dark="#000", light="#fff", title=title)
+    return out.getvalue()

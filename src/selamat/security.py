@@ -47,18 +47,23 @@ def script_hashes(html: str) -> list[str]:
     return out
 
 
-def policy(hashes: list[str]) -> str:
+def policy(hashes: list[str], from_files: bool = False) -> str:
+    """The policy for a page with these inline-script hashes. `from_files`: the plain-file build (the
+    offline edition, opened from file://), where search runs in the iframe-worker shim, whose frame
+    holds an inline script naming the worker's file:// address — unknowable at build time, so no hash
+    can allow it. There, inline scripts are allowed ('unsafe-inline' is void next to hashes, so none
+    are listed); the edition is static text from us and takes no input, so there is nothing to inject."""
     parts = []
     for name, values in DIRECTIVES.items():
         if name == "script-src":
-            values = values + sorted(set(hashes))
+            values = values + (["'unsafe-inline'"] if from_files else sorted(set(hashes)))
         parts.append(" ".join([name, *values]))
     return "; ".join(parts)
 
 
-def add_meta(html: str) -> str:
+def add_meta(html: str, from_files: bool = False) -> str:
     """Put the policy and the referrer policy first in <head>, before anything they must govern."""
-    metas = (f'<meta http-equiv="Content-Security-Policy" content="{policy(script_hashes(html))}">\n'
+    metas = (f'<meta http-equiv="Content-Security-Policy" content="{policy(script_hashes(html), from_files)}">\n'
              f'<meta name="referrer" content="{REFERRER_POLICY}">\n')
     start = html.index("<head")
     end = html.index(">", start) + 1
@@ -87,6 +92,8 @@ def protect_external_links(html: str, site_host: str) -> str:
     """Every <a> that leaves the site gets rel="noopener noreferrer" (kept with any rel it had)."""
     def one(m: re.Match) -> str:
         tag = m.group(0)
+        if "http" not in tag.lower():
+            return tag  # no http(s) address: cannot leave the site (most links)
         href = HREF.search(tag)
         if not href or not is_external(href.group("href"), site_host):
             return tag

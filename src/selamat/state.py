@@ -15,7 +15,6 @@ def forget() -> None:
 
 
 def load(docs: Path, data: Path) -> tuple[Site, Data]:
-    docs = docs.resolve()
-    if docs not in _cache:
-        _cache[docs] = (load_site(docs), Data(data.resolve()))
+    if docs not in _cache:  # looked up as given: every hook of a build asks with the same path
+        _cache[docs] = (load_site(docs.resolve()), Data(data.resolve()))
     return _cache[docs]

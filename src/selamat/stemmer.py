@@ -51,6 +51,14 @@ class Stemmer:
         """Possible roots, likeliest first: a prefix and a suffix removed, then a prefix alone, then a
         suffix alone."""
         seen = []
+        if w[:5] in ("menge", "penge"):
+            # meN-/peN- become menge-/penge- before a one-syllable root: mengesahkan, pengehadan
+            rest = w[5:]
+            for suffix in ("kan", "an", "i", ""):
+                root = rest[: len(rest) - len(suffix)]
+                if rest.endswith(suffix) and len(root) >= MIN_ROOT and sum(c in VOWEL for c in root) == 1:
+                    seen.append(root)
+                    break
         for prefix, roots in self._prefixes(w):
             # nouns (pe-, per-, ke-) take -an, verbs (me-, di-) -kan: try the likelier first
             for suffix in ("an", "kan", "i") if prefix[:2] in ("pe", "ke") else SUFFIXES:

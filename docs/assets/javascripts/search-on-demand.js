@@ -1,21 +1,39 @@
-/* Material downloads the whole search index (both languages, about 100 KB compressed) on every page
-   view. A first visit should cost nothing for search, so this holds that one request until the reader
-   opens or focuses the search field; Material shows "search is loading" meanwhile. Every other request
-   is left alone. Loaded before Material's script, which makes the request. */
+/* Material downloads the search index on every page view, always from the site root. This script
+   (loaded before Material's, which makes the request) changes two things and leaves every other
+   request alone:
+   - a first visit costs nothing for search: the request is held until the reader opens or focuses
+     the search field; Material shows "search is loading" meanwhile;
+   - each language searches its own pages: on the Malay site (/ms/...) the request goes to
+     ms/search/search_index.json (hooks/search_indexes.py writes one index per language). */
 (function () {
   "use strict";
   var INDEX = /\/search\/search_index\.json(?:[?#]|$)/;
+  var LANGUAGES = ["ms"];  // languages with their own folder; English is at the root
+
+  function indexOfThisSite(url) {
+    var root = String(new URL(String(url), location.href)).replace(/search\/search_index\.json.*$/, "");
+    for (var i = 0; i < LANGUAGES.length; i++) {
+      if (location.href.indexOf(root + LANGUAGES[i] + "/") === 0) return root + LANGUAGES[i] + "/search/search_index.json";
+    }
+    return url;
+  }
   var wanted = false;
   var held = [];
   function want() {
     if (wanted) return;
     wanted = true;
     held.splice(0).forEach(function (release) { release(); });
+    document.dispatchEvent(new Event("selamat:search-wanted"));  // workers-on-demand.js starts the worker
   }
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
     this.selamatHold = INDEX.test(String(url));
+    if (this.selamatHold) {
+      var args = Array.prototype.slice.call(arguments);
+      args[1] = indexOfThisSite(url);
+      return open.apply(this, args);
+    }
     return open.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {

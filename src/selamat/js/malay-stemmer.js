@@ -70,6 +70,17 @@
 
     function analyses(w) {
       var seen = [];
+      if (w.slice(0, 5) === "menge" || w.slice(0, 5) === "penge") {
+        // meN-/peN- become menge-/penge- before a one-syllable root: mengesahkan, pengehadan
+        var rest = w.slice(5), endings = ["kan", "an", "i", ""];
+        for (var e = 0; e < endings.length; e++) {
+          var r = rest.slice(0, rest.length - endings[e].length);
+          if (ends(rest, endings[e]) && r.length >= MIN_ROOT && r.split("").filter(isVowel).length === 1) {
+            seen.push(r);
+            break;
+          }
+        }
+      }
       prefixes(w).forEach(function (entry) {
         var prefix = entry[0], roots = entry[1];
         var order = (prefix.slice(0, 2) === "pe" || prefix.slice(0, 2) === "ke") ? NOUN_SUFFIXES : SUFFIXES;

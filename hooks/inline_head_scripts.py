@@ -1,0 +1,37 @@
+"""Writes the scripts of every page's <head> (overrides/main.html: the two that must run before
+Material's) into the page, 404 pages included, so that the first paint does not wait for two round
+trips to fetch them. Their hashes then go into the Content-Security-Policy like every inline script's
+(security_headers.py runs after this hook)."""
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.plugins import event_priority
+
+from selamat.languages import prefix
+from selamat.mkdocs_glue import language
+from selamat.speed import inline_head_scripts
+
+
+def _reader(folder: Path):
+    def read(src):
+        path = Path(os.path.normpath(folder / src.lstrip("/")))
+        return path.read_text(encoding="utf-8") if "://" not in src and path.is_file() else None
+    return read
+
+
+def on_post_page(output, page, config):
+    return inline_head_scripts(output, _reader(Path(page.file.abs_dest_path).parent))
+
+
+@event_priority(50)  # before the hooks that copy the 404 page (-100) and add its policy (-90)
+def on_post_template(output_content, template_name, config):
+    if template_name != "404.html":
+        return output_content
+    # The 404 page links its scripts from the site's root path, which is the folder above a language's.
+    root = Path(config.site_dir)
+    lang_prefix = prefix(language(config)).strip("/")
+    if lang_prefix and root.name == lang_prefix:
+        root = root.parent
+    base = urlsplit(config.site_url or "/").path
+    return inline_head_scripts(output_content, lambda src: _reader(root)(src[len(base):] if src.startswith(base) else src))

@@ -1,0 +1,17 @@
+"""`mkdocs build` for the commands that need a built site (selamat search), quietly, into a folder."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def site(root: Path, out: Path, **env: str) -> bool:
+    """Build the project at `root` into `out`; on failure, show MkDocs' own output and return False."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+                            cwd=root, env=environment, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout + result.stderr)
+    return result.returncode == 0

@@ -1,0 +1,286 @@
+"""What keeps a first visit fast on a cheap phone: nothing in the way of the first paint but the page's
+own HTML and CSS, and no CSS the site cannot use.
+
+- `inline_head_scripts`: the few scripts that must run before Material's are written into <head>, so
+  the first paint does not wait for them to be fetched one after the other.
+- `defer_body_scripts`: Material writes its bundle and the site's scripts as plain <script src> at the
+  end of <body>, where the browser still treats them as render-blocking. They only work on the page once
+  it is parsed, so they can be `defer`red: they then run after parsing, in the order written, before
+  DOMContentLoaded (which Material's bundle waits for). Scripts in <head> are left alone: they are there
+  because they must run before Material's (see overrides/main.html).
+- `trim_css`: Material's main.css carries styles for every feature and extension (138 KB, 23 KB
+  gzipped). It keeps only the rules whose classes and elements the built site or a script can use, and
+  the custom properties still referred to; `trim_site_css` then puts the site's own stylesheet after
+  them in one file, so a first paint waits for one stylesheet (about 17 KB gzipped), not three."""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BODY = re.compile(r"<body[\s>]", re.I)
+EXTERNAL_SCRIPT = re.compile(r"<script(?P<attrs>\s[^>]*?\bsrc=[^>]*?)>\s*</script>", re.I)
+LEADING_COMMENT = re.compile(r"^\s*/\*.*?\*/", re.S)
+DEFERRED = re.compile(r"\s(?:defer|async)\b|\stype=\"module\"", re.I)
+
+
+def inline_head_scripts(html: str, read) -> str:
+    """Each external script in <head> written into the page instead: they are there because they must
+    run before Material's, and fetched they each cost a render-blocking round trip (on slow 4G, a
+    quarter of a second each). `read(src)` gives a script's text, or None to leave that one linked.
+    The Content-Security-Policy then allows them by their hashes (security.py), like every inline script."""
+    head_end = html.find("</head>")
+    if head_end < 0:
+        return html
+
+    def one(m: re.Match) -> str:
+        src = re.search(r'\ssrc="([^"]*)"', m.group("attrs"))
+        text = read(src.group(1)) if src and not DEFERRED.search(m.group("attrs")) else None
+        if text is None or "</script" in text.lower():
+            return m.group(0)
+        return f"<script>{LEADING_COMMENT.sub('', text).strip()}</script>"  # the comment stays in the file
+
+    return EXTERNAL_SCRIPT.sub(one, html[:head_end]) + html[head_end:]
+
+
+def defer_body_scripts(html: str) -> str:
+    """`defer` on every external script after <body> that is neither deferred nor async already."""
+    body = BODY.search(html)
+    if not body:
+        return html
+
+    def one(m: re.Match) -> str:
+        if DEFERRED.search(m.group("attrs")):
+            return m.group(0)
+        return f"<script{m.group('attrs')} defer></script>"
+
+    return html[: body.start()] + EXTERNAL_SCRIPT.sub(one, html[body.start():])
+
+
+# Class names Material's scripts add to the page or to search results at run time, by prefix, kept
+# whether or not the built pages have them (as well as every name or name prefix found in a script).
+RUNTIME_PREFIXES = ("md-search", "md-tooltip", "md-dialog", "md-typeset", "md-source", "md-annotation",
+                    "md-clipboard", "md-code", "md-top", "md-status", "md-nav", "md-header", "md-sidebar",
+                    "md-tabs", "md-select", "md-banner", "focus-visible", "js", "no-js")
+CLASS_ATTR = re.compile(r'\sclass="([^"]*)"', re.I)
+TOKEN = re.compile(r"[A-Za-z_][\w-]*")
+CUSTOM_PROPERTY = re.compile(r"--[\w-]+")
+TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
+DIR_ATTR = re.compile(r'\sdir="([^"]*)"', re.I)
+
+
+@dataclass
+class Names:
+    """What the built site and its scripts can put on a page."""
+    classes: set[str] = field(default_factory=set)
+    prefixes: tuple[str, ...] = RUNTIME_PREFIXES
+    properties: set[str] = field(default_factory=set)  # custom properties named outside main.css
+    elements: set[str] | None = None  # None: every element is possible
+    directions: set[str] = field(default_factory=lambda: {"ltr", "rtl"})  # values of dir=""
+
+    def known(self, name: str) -> bool:
+        return name in self.classes or name.startswith(self.prefixes)
+
+    def known_element(self, name: str) -> bool:
+        return self.elements is None or name.lower() in self.elements
+
+
+def site_names(html: Iterable[str], scripts: Iterable[str], other_css: Iterable[str] = ()) -> Names:
+    """Every class in the pages, every word and word prefix in the scripts (a class name a script sets
+    is a string in it; one it builds, `md-nav__link--` + state, leaves its prefix), and every custom
+    property named in the pages, the scripts or the other stylesheets."""
+    names = Names(elements={"html", "body"}, directions=set())
+    prefixes = set()
+    for text in html:
+        for attr in CLASS_ATTR.findall(text):
+            names.classes.update(attr.split())
+        names.properties.update(CUSTOM_PROPERTY.findall(text))
+        names.elements.update(tag.lower() for tag in TAG.findall(text))
+        names.directions.update(value.lower() for value in DIR_ATTR.findall(text))
+    for text in scripts:
+        for word in TOKEN.findall(text):
+            names.classes.add(word)
+            names.elements.add(word.lower())
+            if word.endswith(("-", "_")) and len(word) > 3:
+                prefixes.add(word)
+        names.properties.update(CUSTOM_PROPERTY.findall(text))
+    for text in other_css:
+        names.properties.update(CUSTOM_PROPERTY.findall(text))
+    names.prefixes = RUNTIME_PREFIXES + tuple(sorted(prefixes))
+    return names
+
+
+def _selectors(prelude: list) -> list[list]:
+    """A selector list split at its top-level commas."""
+    out, current = [], []
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            out.append(current)
+            current = []
+        else:
+            current.append(token)
+    out.append(current)
+    return out
+
+
+def _classes(selector: list) -> list[str]:
+    """The class names a selector requires (those inside :not(), :is(), :has()... are not required)."""
+    out = []
+    for before, token in zip(selector, selector[1:]):
+        if before.type == "literal" and before.value == "." and token.type == "ident":
+            out.append(token.value)
+    return out
+
+
+def _elements(selector: list) -> list[str]:
+    """The element names a selector requires: an identifier that starts a compound selector."""
+    out = []
+    for i, token in enumerate(selector):
+        before = selector[i - 1] if i else None
+        starts = before is None or before.type == "whitespace" or (
+            before.type == "literal" and before.value in (">", "+", "~"))
+        if token.type == "ident" and starts:
+            out.append(token.value)
+    return out
+
+
+def _directions(selector: list) -> list[str]:
+    """The text directions a selector requires: [dir=rtl] and the like."""
+    import tinycss2
+
+    out = []
+    for token in selector:
+        if token.type == "[] block":
+            m = re.fullmatch(r'dir=["\']?(\w+)["\']?', tinycss2.serialize(token.content).strip(), re.I)
+            if m:
+                out.append(m.group(1).lower())
+    return out
+
+
+def _possible(selector: list, names: Names) -> bool:
+    return (all(names.known(c) for c in _classes(selector))
+            and all(names.known_element(e) for e in _elements(selector))
+            and all(d in names.directions for d in _directions(selector)))
+
+
+def _trim_rules(rules: list, names: Names) -> list[str]:
+    import tinycss2
+
+    out = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            kept = [s for s in _selectors(rule.prelude) if _possible(s, names)]
+            if kept:
+                selector = ",".join(tinycss2.serialize(s).strip() for s in kept)
+                out.append(f"{selector}{{{tinycss2.serialize(rule.content).strip()}}}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content is not None:
+            inner = _trim_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), names)
+            if inner:
+                out.append(f"@{rule.at_keyword} {tinycss2.serialize(rule.prelude).strip()}{{{''.join(inner)}}}")
+        elif rule.type in ("at-rule", "qualified-rule"):
+            out.append(rule.serialize())
+    return out
+
+
+def _drop_unused_properties(css: str, names: Names) -> str:
+    """Custom properties (--name: value) no rule, page or script refers to, e.g. the icons of
+    admonition types the site does not use, taken out of the rules that declare them."""
+    import tinycss2
+
+    while True:
+        used = set(re.findall(r"var\(\s*(--[\w-]+)", css)) | names.properties
+        rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+        dropped = False
+
+        def rewrite(rules):
+            nonlocal dropped
+            out = []
+            for rule in rules:
+                if rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content is not None:
+                    inner = rewrite(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+                    out.append(f"@{rule.at_keyword} {tinycss2.serialize(rule.prelude).strip()}{{{''.join(inner)}}}")
+                    continue
+                if rule.type != "qualified-rule" or "--" not in tinycss2.serialize(rule.content):
+                    out.append(rule.serialize())
+                    continue
+                declarations = []
+                for item in tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True):
+                    if item.type == "declaration" and item.name.startswith("--") and item.name not in used:
+                        dropped = True
+                        continue
+                    if item.type == "declaration":
+                        important = "!important" if item.important else ""
+                        declarations.append(f"{item.name}:{tinycss2.serialize(item.value).strip()}{important}")
+                    else:
+                        declarations.append(item.serialize())
+                if declarations:
+                    out.append(f"{tinycss2.serialize(rule.prelude).strip()}{{{';'.join(declarations)}}}")
+            return out
+
+        css = "".join(rewrite(rules))
+        if not dropped:
+            return css
+
+
+def trim_css(css: str, names: Names) -> str:
+    """Material's stylesheet without the rules no page or script can match and without the custom
+    properties nothing refers to. Conservative: a selector stays when every class and element it
+    requires is in a page or a script, and its text direction ([dir=rtl]) in a page; ids, other
+    attributes and states are always kept, and so is every @-rule but @media and @supports."""
+    import tinycss2
+
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    return _drop_unused_properties("".join(_trim_rules(rules, names)), names)
+
+
+def hashed_name(stem: str, content: str, suffix: str = ".min.css") -> str:
+    return f"{stem}.{hashlib.sha256(content.encode('utf-8')).hexdigest()[:8]}{suffix}"
+
+
+MATERIAL_CSS = re.compile(r"^main\.[0-9a-f]{8}\.min\.css$")
+MARKER = "/* Material's main.css trimmed to what this site can use, then the site's own (selamat/speed.py) */\n"
+LINKED_CSS = re.compile(r'href="[^"]*assets/stylesheets/(main\.[0-9a-f]{8}\.min\.css)"')
+
+
+def trim_site_css(site_dir: Path, extra_css: Iterable[str] = ()) -> Path | None:
+    """Trim Material's main.css in a built site and append the site's own stylesheets (`extra_css`, those
+    in the same folder), so a page waits for one stylesheet, not two, before its first paint. The result
+    is written under a name with its own hash (a cache can never hold an old copy under the new name);
+    every page links it in place of Material's and no longer links the ones appended. Material's file and
+    its source map are removed, like palette.css when no page links it (so the offline copy does not
+    store them); the site's own files stay. Returns the new file."""
+    folder = site_dir / "assets" / "stylesheets"
+    texts = {p: p.read_text(encoding="utf-8") for p in site_dir.rglob("*.html")}
+    linked = {name for text in texts.values() for name in LINKED_CSS.findall(text)}
+    # Material's: under `mkdocs serve --dirty` the pages not rebuilt still link the last build's copy
+    originals = [folder / name for name in linked
+                 if (folder / name).is_file() and not (folder / name).read_text(encoding="utf-8").startswith(MARKER)]
+    if len(originals) != 1:
+        return None
+    original = originals[0]
+    ours = [name for name in (Path(path).name for path in extra_css if Path(path).parent.as_posix() == "assets/stylesheets")
+            if (folder / name).is_file()]
+    scripts = [p.read_text(encoding="utf-8") for p in (site_dir / "assets" / "javascripts").glob("*.js")]
+    other_css = [p.read_text(encoding="utf-8") for p in folder.glob("*.css") if p != original]
+    names = site_names(texts.values(), scripts, other_css)
+    css = "\n".join([MARKER + trim_css(original.read_text(encoding="utf-8"), names),
+                     *(f"/* {name} */\n" + (folder / name).read_text(encoding="utf-8") for name in ours)])
+    target = folder / hashed_name("main", css)
+    target.write_text(css, encoding="utf-8")
+    appended = [re.compile(rf'[ \t]*<link rel="stylesheet" href="[^"]*assets/stylesheets/{re.escape(name)}">\n?')
+                for name in ours]
+    for path, text in texts.items():
+        new = LINKED_CSS.sub(lambda m: m.group(0).replace(m.group(1), target.name), text)
+        for link in appended:
+            new = link.sub("", new, count=1)
+        if new != text:
+            path.write_text(new, encoding="utf-8")
+    for old in folder.glob("main.*.min.css*"):  # Material's, and copies left by earlier builds (mkdocs serve)
+        if old != target and MATERIAL_CSS.match(old.name.removesuffix(".map")):
+            old.unlink()
+    if not any("assets/stylesheets/palette." in text for text in texts.values()):
+        for unused in folder.glob("palette.*.min.css*"):  # copied by Material even when no page links it
+            unused.unlink()
+    return target
