@@ -13,10 +13,22 @@ from selamat.mkdocs_glue import language
 from selamat.speed import inline_head_scripts
 
 
+_texts: dict[str, str | None] = {}  # each script is read once per build, not once per page
+
+
+def on_pre_build(config):
+    _texts.clear()
+
+
+def _read_once(path: str) -> str | None:
+    if path not in _texts:
+        _texts[path] = Path(path).read_text(encoding="utf-8") if os.path.isfile(path) else None
+    return _texts[path]
+
+
 def _reader(folder: Path):
     def read(src):
-        path = Path(os.path.normpath(folder / src.lstrip("/")))
-        return path.read_text(encoding="utf-8") if "://" not in src and path.is_file() else None
+        return None if "://" in src else _read_once(os.path.normpath(os.path.join(folder, src.lstrip("/"))))
     return read
 
 
