@@ -31,36 +31,16 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from build_time import STOCK, page_text  # noqa: E402
+from build_time import make  # noqa: E402
 from conftest import CHROMIUM_ARGS, PHONE  # noqa: E402
 from support import search_eval  # noqa: E402
+from support.search_box import type_search  # noqa: E402
 from support.static_server import serve  # noqa: E402
 
 from selamat.stemmer import Stemmer  # noqa: E402
 
 QUERY = {"en": "police report", "ms": "laporan polis"}
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml")
-
-WORKER_SEARCH = """async ([worker, index, queries]) => {
-  const w = new Worker(worker);
-  let answer = null;
-  w.addEventListener("message", e => answer && answer.resolve(e.data));
-  w.addEventListener("error", e => answer && answer.reject(new Error("search worker error: " + e.message)));
-  const ask = (msg) => new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("the search worker did not answer")), 20000);
-    answer = {resolve: d => { clearTimeout(timer); resolve(d); }, reject: e => { clearTimeout(timer); reject(e); }};
-    w.postMessage(msg);
-  });
-  const data = await (await fetch(index)).json();
-  await ask({type: 0, data: {...data, options: {suggest: false}}});
-  const out = [];
-  for (const q of queries) {
-    const res = await ask({type: 2, data: q});
-    out.push(res.data.items.map(group => group[0].location.split("#")[0]));
-  }
-  w.terminate();
-  return out;
-}"""
 
 TIME_TO_RESULT = """() => { window.selamatFirstResult = new Promise(resolve => {
   const input = document.querySelector("input.md-search__input");
@@ -82,17 +62,8 @@ def build(root: Path, out: Path) -> None:
 
 
 def project(root: Path, ours: bool, generated: int) -> Path:
-    shutil.copytree(ROOT / "docs", root / "docs")
-    for lang in ("en", "ms"):
-        for i in range(generated):
-            (root / "docs" / "guides" / f"guide-{i:04d}.{lang}.md").write_text(page_text(i, lang, generated), encoding="utf-8")
-    if ours:
-        for name in ("hooks", "overrides", "data"):
-            shutil.copytree(ROOT / name, root / name)
-        shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-        (root / "data" / "published-urls.txt").unlink()
-    else:
-        (root / "mkdocs.yml").write_text(STOCK, encoding="utf-8")
+    """The real pages plus `generated` guides per language, built; stock with its default configuration."""
+    make(root, generated, ours, stock_nav=False)
     build(root, root / "site")
     return root / "site"
 
@@ -112,8 +83,8 @@ def quality(browser, sites: dict[str, Path]) -> None:
         worker = next((site / "assets/javascripts/workers").glob("search.*.min.js")).relative_to(site).as_posix()
         for lang in ("en", "ms"):
             mine = [q for q in queries if q.lang == lang]
-            ranked = page.evaluate(WORKER_SEARCH, [base + worker, base + index_of(site, lang, label == "Selamat"),
-                                                  [q.q for q in mine]])
+            ranked = search_eval.worker_rankings(page, base + worker, base + index_of(site, lang, label == "Selamat"),
+                                                 [q.q for q in mine])
             rows[(lang, "all")][label] = search_eval.scores(mine, ranked)
             by_kind = defaultdict(list)
             for q, r in zip(mine, ranked):
@@ -179,8 +150,7 @@ def cost(browser, sites: dict[str, Path], generated: int) -> None:
                            else route.abort())
                 page.goto(base + path, wait_until="load")
                 page.evaluate(TIME_TO_RESULT)
-                page.locator('label.md-header__button[for="__search"]').click()
-                page.locator("input.md-search__input").press_sequentially(QUERY[lang], delay=60)
+                type_search(page, QUERY[lang], delay=60)
                 page.wait_for_selector(".md-search-result__item", timeout=120000)
                 times.append(page.evaluate("window.selamatFirstResult"))
                 sizes.append(served_bytes(site, base, urls))

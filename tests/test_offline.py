@@ -20,6 +20,7 @@ from selamat import offline
 from selamat.languages import LANGUAGES
 from selamat.render_context import Context
 from selamat.urls import dest_uri, page_url
+from support.search_box import search
 from support.static_server import serve
 
 SEARCH_WORDS = {"en": ("police", "reporting"), "ms": ("polis", "reporting")}  # a word, and a guide it finds
@@ -191,13 +192,6 @@ def wait_state(tab, state: str, selector: str = STATE) -> None:
     tab.wait_for_selector(f'{selector}[data-offline-state="{state}"]', timeout=30000)
 
 
-def search(tab, word: str) -> list[str]:
-    tab.locator('label.md-header__button[for="__search"]').click()
-    tab.locator("input.md-search__input").press_sequentially(word, delay=30)
-    tab.wait_for_selector(".md-search-result__list li", timeout=15000)
-    return tab.eval_on_selector_all(".md-search-result__list li a", "links => links.map(a => a.href)")
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_nothing_is_registered_or_cached_before_the_reader_chooses(context, base_url, data, lang):
@@ -238,7 +232,7 @@ def test_saved_pages_and_search_work_with_the_network_cut_then_remove_clears_eve
         assert tab.title().strip(), norm
     tab.goto(url + page_url("guides/reporting.md", lang))
     word, guide = SEARCH_WORDS[lang]
-    assert [href for href in search(tab, word) if f"/guides/{guide}/" in href]
+    assert [href for href in search(tab, word, timeout=15000) if f"/guides/{guide}/" in href]
     # every page's footer shows the state, and removes the copy in one tap
     tab.goto(url + page_url("help/index.md", lang))
     footer = "footer .selamat-offline-footer"
@@ -321,4 +315,4 @@ def test_the_offline_edition_opens_from_file_and_search_finds_a_guide(context, e
     assert tab.get_by_text(data.t("offline.file", lang)).is_visible()
     assert not tab.locator(f"{STATE} button").first.is_visible()
     word, guide = SEARCH_WORDS[lang]
-    assert [href for href in search(tab, word) if href.endswith(f"guides/{guide}.html")]
+    assert [href for href in search(tab, word, timeout=15000) if href.endswith(f"guides/{guide}.html")]

@@ -12,6 +12,7 @@ import pytest
 from selamat.speed import Names, defer_body_scripts, inline_head_scripts, site_names, trim_css, trim_site_css
 from selamat.urls import page_url
 from support import lighthouse
+from support.search_box import search
 from support.static_server import serve
 
 FIRST_VISIT_BUDGET = 75 * 1024  # bytes, compressed, everything a first visit to a guide transfers
@@ -148,9 +149,7 @@ def test_the_search_worker_starts_only_when_search_is_used(page, base_url, lang,
     page.goto(base_url + page_url("guides/reporting.md", lang))
     page.wait_for_load_state("networkidle")
     assert not [u for u in requests if "/workers/" in u]
-    page.locator('label.md-header__button[for="__search"]').click()
-    page.locator("input.md-search__input").press_sequentially(word, delay=30)
-    page.wait_for_selector(".md-search-result__list li", timeout=10000)
+    search(page, word)
     assert [u for u in requests if "/workers/search" in u]
 
 

@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from selamat.languages import LANGUAGES
 from selamat.security import script_hashes
 from selamat.urls import page_url
+from support.search_box import SEARCH_BUTTON, search
 
 from conftest import PHONE
 from test_browser import page_types
@@ -39,12 +40,6 @@ def tab(browser, data):
 
 def storage(page) -> dict:
     return page.evaluate("() => ({cookie: document.cookie, local: localStorage.length, session: sessionStorage.length})")
-
-
-def search(page, words: str) -> None:
-    page.locator('label.md-header__button[for="__search"]').click()
-    page.locator("input.md-search__input").press_sequentially(words, delay=30)
-    page.wait_for_selector(".md-search-result__list li", timeout=10000)
 
 
 def foreign_requests(page, base_url) -> list[str]:
@@ -200,7 +195,7 @@ def test_the_exit_stays_in_view_without_covering_title_or_search(browser, base_u
     page = context.new_page()
     page.goto(base_url + page_url("guides/sextortion.md", "ms"))
     exit_box = page.locator("#selamat-exit").bounding_box()
-    for other in ("article h1", 'label.md-header__button[for="__search"]', ".md-header__title"):
+    for other in ("article h1", SEARCH_BUTTON, ".md-header__title"):
         box = page.locator(other).first.bounding_box()
         overlaps = not (exit_box["y"] + exit_box["height"] <= box["y"] or box["y"] + box["height"] <= exit_box["y"]
                         or exit_box["x"] + exit_box["width"] <= box["x"] or box["x"] + box["width"] <= exit_box["x"])

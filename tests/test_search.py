@@ -16,33 +16,12 @@ from selamat.search_index import SearchIndex, index_path
 from selamat.search_query import expand, language, within_one_edit, words
 from selamat.urls import page_url
 from support import search_eval
+from support.search_box import type_search, wait_for_in_top_three
 
 from conftest import ROOT
 
 QUERIES = search_eval.load()
 RECALL_AT_3 = 0.95  # the bar the issue sets, in each language
-
-WORKER_SEARCH = """async ([worker, index, queries]) => {
-  const w = new Worker(worker);
-  let answer = null;
-  w.addEventListener("message", e => answer && answer.resolve(e.data));
-  w.addEventListener("error", e => answer && answer.reject(new Error("search worker error: " + e.message)));
-  const ask = (msg) => new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("the search worker did not answer")), 20000);
-    answer = {resolve: d => { clearTimeout(timer); resolve(d); }, reject: e => { clearTimeout(timer); reject(e); }};
-    w.postMessage(msg);
-  });
-  const data = await (await fetch(index)).json();
-  await ask({type: 0, data: {...data, options: {suggest: false}}});
-  const out = [];
-  for (const q of queries) {
-    const res = await ask({type: 2, data: q});
-    out.push(res.data.items.map(group => group[0].location.split("#")[0]));
-  }
-  w.terminate();
-  return out;
-}"""
-
 
 @pytest.fixture(scope="module")
 def indexes(built, data):
@@ -115,7 +94,7 @@ def test_the_browser_ranks_pages_as_selamat_search_does(page, base_url, built, i
     queries = [q.q for q in QUERIES if q.lang == lang]
     worker = next((built / "assets/javascripts/workers").glob("search.*.min.js")).relative_to(built).as_posix()
     page.goto(base_url)
-    browser_rankings = page.evaluate(WORKER_SEARCH, [base_url + worker, base_url + index_path(lang), queries])
+    browser_rankings = search_eval.worker_rankings(page, base_url + worker, base_url + index_path(lang), queries)
     differ = []
     for q, js in zip(queries, browser_rankings):
         py = [hit.page for hit in indexes[lang].search(q)]
@@ -138,11 +117,8 @@ def test_searching_in_the_page(page, base_url, lang, query, expected):
     start = base_url + page_url("guides/reporting.md", lang)
     page.goto(start)
     history = page.evaluate("history.length")
-    page.locator('label.md-header__button[for="__search"]').click()
-    page.locator("input.md-search__input").press_sequentially(query, delay=40)
-    page.wait_for_function(
-        "expected => [...document.querySelectorAll('.md-search-result__item > a:first-child')].slice(0, 3)"
-        ".some(a => a.href.endsWith(expected))", arg=page_url(expected, lang), timeout=10000)
+    type_search(page, query, delay=40)
+    wait_for_in_top_three(page, page_url(expected, lang))
     hrefs = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(a => a.href)")
     own = base_url + ("ms/" if lang == "ms" else "")
     assert all(h.startswith(own) for h in hrefs)
@@ -164,12 +140,8 @@ def test_search_works_from_files(page, built_files, lang, query, expected):
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto((built_files / page_url("guides/reporting.md", lang, directory_urls=False)).as_uri())
-    page.locator('label.md-header__button[for="__search"]').click()
-    page.locator("input.md-search__input").press_sequentially(query, delay=40)
-    target = (built_files / page_url(expected, lang, directory_urls=False)).as_uri()
-    page.wait_for_function(
-        "target => [...document.querySelectorAll('.md-search-result__item > a:first-child')].slice(0, 3)"
-        ".some(a => a.href === target)", arg=target, timeout=10000)
+    type_search(page, query, delay=40)
+    wait_for_in_top_three(page, (built_files / page_url(expected, lang, directory_urls=False)).as_uri())
     assert not errors
 
 

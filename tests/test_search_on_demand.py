@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from selamat.urls import page_url
+from support.search_box import search
 
 pytestmark = pytest.mark.browser
 
@@ -15,7 +16,5 @@ def test_the_index_loads_only_when_search_is_opened(page, base_url, data, lang, 
     page.goto(base_url + page_url("guides/reporting.md", lang))
     page.wait_for_load_state("networkidle")
     assert not [u for u in requests if "search_index" in u]
-    page.locator('label.md-header__button[for="__search"]').click()
-    page.locator("input.md-search__input").press_sequentially(words, delay=30)
-    page.wait_for_selector(".md-search-result__list li", timeout=10000)
+    search(page, words)
     assert [u for u in requests if u.endswith("search/search_index.json")]

@@ -1,4 +1,5 @@
-"""`mkdocs build` for the commands that need a built site (selamat search), quietly, into a folder."""
+"""`mkdocs build` for the commands that need a built site (selamat search, selamat offline-zip), quietly,
+into a folder."""
 from __future__ import annotations
 
 import os

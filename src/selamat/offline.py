@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from . import search_index
+from . import build, search_index
 from .content import Site
 from .html import tag, text
 from .languages import LANGUAGES, prefix
@@ -292,16 +292,7 @@ def write_edition(site_dir: Path, site: Site, ctx: Context, out: Path) -> Path:
 
 def build_plain(root: Path, out: Path) -> bool:
     """Build the site with plain-file URLs (guides/x.html), as the offline edition needs, into `out`."""
-    import os
-    import subprocess
-    import sys
-
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SELAMAT_DIRECTORY_URLS": "false"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
-                            cwd=root, env=env, capture_output=True, text=True)
-    if result.returncode != 0:
-        sys.stderr.write(result.stdout + result.stderr)
-    return result.returncode == 0
+    return build.site(root, out, SELAMAT_DIRECTORY_URLS="false")
 
 
 def write_editions(site_dir: Path, site: Site, data, out: Path, langs=LANGUAGES) -> list[Path]:
