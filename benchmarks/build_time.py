@@ -2,14 +2,18 @@
 Material + mkdocs-static-i18n on the same pages, in one run; then the `mkdocs serve` rebuild time on a
 site of 200 guides per language (benchmarks/serve_rebuild.py).
 
-Usage: python benchmarks/build_time.py [pages_per_language] [--serve-pages M] [--no-serve] [--stock-default-nav]
+Usage: python benchmarks/build_time.py [pages_per_language] [--rounds R] [--serve-pages M] [--no-serve] [--stock-default-nav]
 
 Ours is built cold (no .cache/: every link preview image and QR code drawn) and warm (a second build,
 as `mkdocs serve` rebuilds and CI with a kept cache do). Stock is built twice too (it has no cache; the
 second build shows the noise). Stock gets the same `nav:` as ours: without one, Material lists every
 page in every page's navigation, which grows with the square of the pages (--stock-default-nav prints
 that too). Each figure is the wall-clock time, with the CPU time of the build and its worker processes
-beside it: the machine has other users, and the load average is printed before and after."""
+beside it: the machine has other users, and the load average is printed before and after. Stock and ours
+are measured in turn, R rounds (default 3), and the ratio is that of the medians.
+
+Ours builds the two languages side by side (hooks/parallel_languages.py); SELAMAT_PARALLEL_LANGUAGES=0
+in the environment measures it building them one after the other, as stock does."""
 from __future__ import annotations
 
 import os
@@ -20,6 +24,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from statistics import median
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -102,11 +107,12 @@ def measure(label: str, n: int, ours: bool, stock_nav: bool = True) -> tuple[tup
 
 def main() -> None:
     args = sys.argv[1:]
-    serve_pages = 200
-    if "--serve-pages" in args:
-        at = args.index("--serve-pages")
-        serve_pages = int(args[at + 1])
-        del args[at:at + 2]
+    options = {"--serve-pages": 200, "--rounds": 3}
+    for name in options:
+        if name in args:
+            at = args.index(name)
+            options[name] = int(args[at + 1])
+            del args[at:at + 2]
     flags = {a for a in args if a.startswith("--")}
     numbers = [a for a in args if not a.startswith("--")]
     n = int(numbers[0]) if numbers else 1000
@@ -115,18 +121,21 @@ def main() -> None:
     default = None
     if "--stock-default-nav" in flags:
         default = measure("stock Material + static-i18n, default nav (every page listed)", n, ours=False, stock_nav=False)
-    (s1, s2) = measure("stock Material + static-i18n, our nav", n, ours=False)
-    (o1, o2) = measure("Selamat", n, ours=True)
-    print(f"ratio, ours / stock (wall clock): {o1[0] / s1[0]:.2f}x cold, {o2[0] / s2[0]:.2f}x warm "
-          f"(limit {LIMIT}x cold); CPU time: {o1[1] / s1[1]:.2f}x cold, {o2[1] / s2[1]:.2f}x warm")
+    stock, ours = [], []
+    for _ in range(options["--rounds"]):
+        stock.append(measure("stock Material + static-i18n, our nav", n, ours=False))
+        ours.append(measure("Selamat", n, ours=True))
+    s1, s2, o1, o2 = (median([run[i][0] for run in runs]) for runs, i in ((stock, 0), (stock, 1), (ours, 0), (ours, 1)))
+    print(f"medians of {len(stock)}: stock {s1:.1f} s cold, {s2:.1f} s warm; Selamat {o1:.1f} s cold, {o2:.1f} s warm")
+    print(f"ratio, ours / stock (wall clock, medians): {o1 / s1:.2f}x cold, {o2 / s2:.2f}x warm (limit {LIMIT}x cold)")
     if default:
-        print(f"ratio, ours / stock with its default nav (wall clock): {o1[0] / default[0][0]:.2f}x cold, "
-              f"{o2[0] / default[1][0]:.2f}x warm")
+        print(f"ratio, ours / stock with its default nav (wall clock): {o1 / default[0][0]:.2f}x cold, "
+              f"{o2 / default[1][0]:.2f}x warm")
     print(f"After: {load()}", flush=True)
 
     if "--no-serve" not in flags:
         from serve_rebuild import report
-        report(serve_pages, edits=3)
+        report(options["--serve-pages"], edits=3)
         print(f"After: {load()}")
 
 

@@ -6,11 +6,12 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from selamat.background import Files, key
+from selamat.language_builds import kept
 from selamat.mkdocs_glue import all_languages_built, context, page_of, project_root
 from selamat.previews import STYLE, draw, meta_tags
 from selamat.urls import absolute
 
-_images = Files()
+_images = kept("preview images", Files)
 
 
 def on_post_page(output, page, config):

@@ -8,10 +8,11 @@ from urllib.parse import urlsplit
 from mkdocs.plugins import event_priority
 
 from selamat.alternates import replace_in_head
+from selamat.language_builds import kept
 from selamat.languages import LANGUAGES, NAMES, prefix
 from selamat.mkdocs_glue import all_languages_built, language
 
-_rendered: dict[str, str] = {}
+_rendered: dict[str, str] = kept("404 pages", dict)  # language -> its page
 
 
 def on_pre_template(template, template_name, config):

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from selamat.language_builds import kept
 from selamat.mkdocs_glue import all_languages_built, context
 from selamat.security import add_meta, headers_file, script_hashes, unframed_paths
 
-_hashes: set[str] = set()
+_hashes: set[str] = kept("script hashes", set)  # from every language's pages
 
 
 def _secure(html, config):

@@ -3,6 +3,8 @@ QR codes. What a build relies on: the file lands where asked, a cached one is ne
 worker's error stops the build instead of leaving a file out."""
 from __future__ import annotations
 
+import io
+
 import pytest
 from PIL import Image
 
@@ -39,6 +41,21 @@ def test_previews_of_different_titles_differ_and_are_small():
     english, malay = draw("Reporting to the police", "Selamat"), draw("Membuat laporan polis", "Selamat")
     assert english != malay
     assert len(english) < 30_000 and len(malay) < 30_000
+
+
+@pytest.mark.parametrize("title", ["Reporting to the police", "Membuat laporan polis: apa yang perlu dibawa"])
+def test_a_preview_is_a_whole_4_bit_palette_png_of_the_name_and_title(title):
+    png = draw(title, "Selamat")
+    assert png[24] == 4 and png[25] == 3  # IHDR: 4 bits a pixel, palette
+    with Image.open(io.BytesIO(png)) as image:
+        image.load()  # every chunk's checksum and the whole compressed stream are read
+        assert image.mode == "P" and image.size == SIZE
+        background = image.getpixel((0, 0))
+        assert image.getpalette()[background * 3:background * 3 + 3] == [0x33, 0x1A, 0x52]
+        left_edge = image.crop((0, 0, 80, SIZE[1]))  # nothing of the rows' layout shows at the edge
+        assert left_edge.getcolors() == [(80 * SIZE[1], background)]
+        for top, bottom in ((0, 190), (190, SIZE[1])):  # the site name, then the title
+            assert len(image.crop((0, top, SIZE[0], bottom)).getcolors()) > 4
 
 
 def test_a_cached_file_is_written_at_once_and_not_made_again(tmp_path):

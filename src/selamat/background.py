@@ -17,6 +17,16 @@ from typing import Callable, Optional
 _pool: Optional[ProcessPoolExecutor] = None
 
 
+def _forget_pool() -> None:
+    global _pool
+    _pool = None
+
+
+# A forked process (a language built alongside, see language_builds) starts with no pool: the one it
+# inherited belongs to its parent, whose threads it does not have.
+os.register_at_fork(after_in_child=_forget_pool)
+
+
 def _workers() -> int:
     """One core fewer than the machine has: MkDocs keeps one busy rendering pages, and a worker
     draws an image faster than MkDocs renders a page, so the queue stays short."""
@@ -40,9 +50,25 @@ def pool() -> ProcessPoolExecutor:
     return _pool
 
 
+def idle() -> bool:
+    """True while this process has started no worker (a fork now copies no pool)."""
+    return _pool is None
+
+
+def shutdown() -> None:
+    """Stop this process's workers (a forked language build, before it exits)."""
+    global _pool
+    if _pool is not None:
+        _pool.shutdown(cancel_futures=True)
+        _pool = None
+
+
 def key(*parts: object) -> str:
     """A cache name for a file made from `parts` (everything the file's content depends on)."""
     return hashlib.sha256("\0".join(map(str, parts)).encode()).hexdigest()[:16]
+
+
+BATCH = 32  # files handed to a worker at once: one message each way per batch, not per file
 
 
 def _make(make: Callable[..., bytes], args: tuple, cached: Path) -> None:
@@ -53,11 +79,17 @@ def _make(make: Callable[..., bytes], args: tuple, cached: Path) -> None:
     os.replace(partial, cached)
 
 
+def _make_all(jobs: list[tuple[Callable[..., bytes], tuple, Path]]) -> None:
+    for make, args, cached in jobs:
+        _make(make, args, cached)
+
+
 class Files:
     """The files one build writes through the cache."""
 
     def __init__(self) -> None:
-        self._making: dict[Path, Future] = {}  # cached file -> the worker's job making it
+        self._making: dict[Path, Optional[Future]] = {}  # cached file -> the worker's job making it
+        self._batch: list[tuple[Callable[..., bytes], tuple, Path]] = []  # not handed to a worker yet
         self._waiting: list[tuple[Path, Path]] = []  # (cached, target) to copy once made
         self._folders: set[Path] = set()
 
@@ -68,18 +100,30 @@ class Files:
             self._copy(cached, target)
             return
         if cached not in self._making:
-            self._making[cached] = pool().submit(_make, make, args, cached)
+            self._making[cached] = None
+            self._batch.append((make, args, cached))
+            if len(self._batch) >= BATCH:
+                self._hand_over()
         self._waiting.append((cached, target))
+
+    def _hand_over(self) -> None:
+        job = pool().submit(_make_all, self._batch)
+        for _, _, cached in self._batch:
+            self._making[cached] = job
+        self._batch = []
 
     def finish(self) -> None:
         """Wait for the workers, then write every target (a worker's error stops the build here)."""
         try:
-            for future in self._making.values():
-                future.result()
+            if self._batch:
+                self._hand_over()
+            for job in set(self._making.values()):
+                job.result()
             for cached, target in self._waiting:
                 self._copy(cached, target)
         finally:
             self._making.clear()
+            self._batch = []
             self._waiting.clear()
             self._folders.clear()
 
