@@ -10,7 +10,8 @@ second build shows the noise). Stock gets the same `nav:` as ours: without one, 
 page in every page's navigation, which grows with the square of the pages (--stock-default-nav prints
 that too). Each figure is the wall-clock time, with the CPU time of the build and its worker processes
 beside it: the machine has other users, and the load average is printed before and after. Stock and ours
-are measured in turn, R rounds (default 3), and the ratio is that of the medians.
+are measured in turn, R rounds (default 3), each first every other round, after one build not counted
+(the first build on an idle machine runs faster than the rest); the ratio is that of the medians.
 
 Ours builds the two languages side by side (hooks/parallel_languages.py); SELAMAT_PARALLEL_LANGUAGES=0
 in the environment measures it building them one after the other, as stock does."""
@@ -122,9 +123,11 @@ def main() -> None:
     if "--stock-default-nav" in flags:
         default = measure("stock Material + static-i18n, default nav (every page listed)", n, ours=False, stock_nav=False)
     stock, ours = [], []
-    for _ in range(options["--rounds"]):
-        stock.append(measure("stock Material + static-i18n, our nav", n, ours=False))
-        ours.append(measure("Selamat", n, ours=True))
+    measure("warm-up (not counted): stock Material + static-i18n, our nav", n, ours=False)
+    for round_ in range(options["--rounds"]):  # in turn, each first every other round: the machine's
+        sides = [("stock Material + static-i18n, our nav", False, stock), ("Selamat", True, ours)]  # speed drifts
+        for label, is_ours, results in (sides if round_ % 2 == 0 else sides[::-1]):
+            results.append(measure(label, n, ours=is_ours))
     s1, s2, o1, o2 = (median([run[i][0] for run in runs]) for runs, i in ((stock, 0), (stock, 1), (ours, 0), (ours, 1)))
     print(f"medians of {len(stock)}: stock {s1:.1f} s cold, {s2:.1f} s warm; Selamat {o1:.1f} s cold, {o2:.1f} s warm")
     print(f"ratio, ours / stock (wall clock, medians): {o1 / s1:.2f}x cold, {o2 / s2:.2f}x warm (limit {LIMIT}x cold)")

@@ -1,8 +1,8 @@
 """Builds the other languages (Malay) in a forked process while English builds, on the machine's second
 core, instead of one after the other (selamat/language_builds.py says how, and when it does not). The
-fork happens at the start of the build, once this hook has cleaned the site folder (MkDocs' own
-cleaning, later, is skipped in this build: it would delete the copy's pages); mkdocs-static-i18n's own
-build of that language then waits for the copy and takes over what it built."""
+fork happens at the start of the build, once this hook has read the content and cleaned the site folder
+(MkDocs' own cleaning, later, is skipped in this build: it would delete the copy's pages);
+mkdocs-static-i18n's own build of that language then waits for the copy and takes over what it built."""
 import sys
 
 import mkdocs_static_i18n.plugin as i18n_plugin
@@ -11,6 +11,7 @@ from mkdocs.commands.build import build
 from mkdocs.plugins import event_priority
 
 from selamat import language_builds
+from selamat.mkdocs_glue import context
 
 _clean_directory = utils.clean_directory
 
@@ -19,11 +20,12 @@ def on_startup(command, dirty):
     language_builds.allow(command, dirty)
 
 
-@event_priority(200)  # first: before anything reads the content or starts worker processes
+@event_priority(90)  # once the last reading of the content is forgotten (100), before anything else
 def on_pre_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is None or i18n.building or not language_builds.allowed():
         return
+    context(config, "")  # read the content now: the copy starts with this reading, as it would in turn
     if not language_builds.dirty():
         _clean_directory(config.site_dir)
         utils.clean_directory = lambda folder: None  # until on_post_build

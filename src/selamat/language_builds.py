@@ -6,8 +6,8 @@ done, and static-i18n's own call for that language waits for the copy and takes 
 build left in memory instead (its search entries, and what hooks keep with `kept()`).
 
 What a language build leaves in memory for the last step of the whole build lives in `kept()` objects:
-sets and dicts are merged back into the parent; `Files` (images made in worker processes) are finished
-in the copy itself. The copy's log lines go to the same terminal as they happen; an error in it (a
+sets, dicts and objects with a `merge` method are merged back into the parent; `Files` (images made in
+worker processes) are finished in the copy itself. The copy's log lines go to the same terminal as they happen; an error in it (a
 warning in strict mode included) stops the whole build with the same exception.
 
 Only for one `mkdocs build` process with no other thread running: `mkdocs serve` and other callers build
@@ -35,8 +35,8 @@ _kept: dict[str, Any] = {}
 
 
 def kept(name: str, factory: Callable[[], T]) -> T:
-    """State a hook keeps from each language's build for the end of the whole build (a set, a dict or
-    `Files`), under a name unique to that hook. Called once when the hook is loaded (again for each
+    """State a hook keeps from each language's build for the end of the whole build (a set, a dict, an
+    object with `merge(other)`, or `Files`), under a name unique to that hook. Called once when the hook is loaded (again for each
     `mkdocs serve` rebuild that reloads the configuration)."""
     _kept[name] = factory()
     return _kept[name]
@@ -172,6 +172,8 @@ def join(lang: str) -> list:
         mine = _kept.get(name)
         if isinstance(mine, (set, dict)):
             mine.update(value)
+        elif hasattr(mine, "merge"):
+            mine.merge(value)
         else:
             _kept[name] = value
     return handover["entries"]

@@ -64,6 +64,8 @@ def _headings(body: str, first_line: int) -> tuple[Heading, ...]:
     out: list[Heading] = []
     seen: set[str] = set()
     for n, line in lines_outside_code(body, first_line):
+        if not line.startswith("#"):
+            continue
         m = HEADING.match(line)
         if not m:
             continue
@@ -87,6 +89,8 @@ def links(body: str, first_line: int = 1) -> list[Link]:
 def _links(body: str, first_line: int) -> tuple[Link, ...]:
     out: list[Link] = []
     for n, line in lines_outside_code(body, first_line):
+        if "[" not in line:
+            continue  # most lines: no link or reference to find
         clean = INLINE_CODE.sub("", line)
         for m in LINK.finditer(clean):
             out.append(Link(m.group(3), m.group(2), m.group(1) == "!", n))
@@ -97,7 +101,8 @@ def _links(body: str, first_line: int) -> tuple[Link, ...]:
 
 
 def markers(body: str, first_line: int = 1) -> list[tuple[str, int]]:
-    return [(m.group(1), n) for n, line in lines_outside_code(body, first_line) for m in MARKER.finditer(line)]
+    return [(m.group(1), n) for n, line in lines_outside_code(body, first_line) if "<!--" in line
+            for m in MARKER.finditer(line)]
 
 
 def admonitions(body: str, first_line: int = 1) -> list[tuple[str, int]]:

@@ -15,6 +15,7 @@ own HTML and CSS, and no CSS the site cannot use.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -93,19 +94,53 @@ class Names:
         return self.elements is None or name.lower() in self.elements
 
 
-def site_names(html: Iterable[str], scripts: Iterable[str], other_css: Iterable[str] = ()) -> Names:
+def _page_names(text: str, names: Names) -> None:
+    """Add the classes, custom properties, elements and text directions of one page."""
+    capitals = any(spelling in text for spelling in CAPITALS)
+    for attr in set((CLASS_ATTR_ANY_CASE if capitals else CLASS_ATTR).findall(text)):
+        names.classes.update(attr.split())
+    names.properties.update(CUSTOM_PROPERTY.findall(text))
+    names.elements.update(tag.lower() for tag in set(TAG.findall(text)))
+    names.directions.update(value.lower() for value in set((DIR_ATTR_ANY_CASE if capitals else DIR_ATTR).findall(text)))
+
+
+class SeenPages:
+    """The names in the pages MkDocs renders, read from each page as it is written (in the process
+    building its language), so the trim does not search those files again; `paths` says which."""
+
+    def __init__(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        self.names = Names(elements=set(), directions=set())
+        self.paths: set[str] = set()
+
+    def add(self, path: str, html: str) -> None:
+        _page_names(html, self.names)
+        self.paths.add(path)
+
+    def merge(self, other: "SeenPages") -> None:
+        _add_names(self.names, other.names)
+        self.paths |= other.paths
+
+
+def _add_names(names: Names, other: Names) -> None:
+    for attribute in ("classes", "properties", "elements", "directions"):
+        getattr(names, attribute).update(getattr(other, attribute))
+
+
+def site_names(html: Iterable[str], scripts: Iterable[str], other_css: Iterable[str] = (),
+               seen: SeenPages | None = None) -> Names:
     """Every class in the pages, every word and word prefix in the scripts (a class name a script sets
     is a string in it; one it builds, `md-nav__link--` + state, leaves its prefix), and every custom
-    property named in the pages, the scripts or the other stylesheets."""
+    property named in the pages, the scripts or the other stylesheets; with the names `seen` in the
+    pages read as they were written."""
     names = Names(elements={"html", "body"}, directions=set())
     prefixes = set()
+    if seen is not None:
+        _add_names(names, seen.names)
     for text in html:
-        capitals = any(spelling in text for spelling in CAPITALS)
-        for attr in set((CLASS_ATTR_ANY_CASE if capitals else CLASS_ATTR).findall(text)):
-            names.classes.update(attr.split())
-        names.properties.update(CUSTOM_PROPERTY.findall(text))
-        names.elements.update(tag.lower() for tag in set(TAG.findall(text)))
-        names.directions.update(value.lower() for value in set((DIR_ATTR_ANY_CASE if capitals else DIR_ATTR).findall(text)))
+        _page_names(text, names)
     for text in scripts:
         for word in TOKEN.findall(text):
             names.classes.add(word)
@@ -242,6 +277,27 @@ def trim_css(css: str, names: Names) -> str:
     return _drop_unused_properties("".join(_trim_rules(rules, names)), names)
 
 
+def trim_css_cached(css: str, names: Names, cache: Path | None) -> str:
+    """`trim_css`, kept in `cache` (a folder) under a name made of everything the result depends on:
+    the stylesheet, the names, this file's code and tinycss2's version. A rebuild that adds no new
+    name to the site then skips parsing Material's stylesheet (about half a second)."""
+    if cache is None:
+        return trim_css(css, names)
+    import tinycss2
+
+    parts = [css, Path(__file__).read_text(encoding="utf-8"), tinycss2.__version__, repr(sorted(names.prefixes))]
+    parts += [repr(sorted(getattr(names, a) or ())) for a in ("classes", "properties", "elements", "directions")]
+    kept = cache / f"{hashlib.sha256(chr(0).join(parts).encode('utf-8')).hexdigest()[:16]}.css"
+    if kept.is_file():
+        return kept.read_text(encoding="utf-8")
+    trimmed = trim_css(css, names)
+    cache.mkdir(parents=True, exist_ok=True)
+    partial = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
+    partial.write_text(trimmed, encoding="utf-8")
+    os.replace(partial, kept)
+    return trimmed
+
+
 def hashed_name(stem: str, content: str, suffix: str = ".min.css") -> str:
     return f"{stem}.{hashlib.sha256(content.encode('utf-8')).hexdigest()[:8]}{suffix}"
 
@@ -264,13 +320,16 @@ def _without_line(text: str, pattern: re.Pattern) -> str:
     return text[:start] + text[end:]
 
 
-def trim_site_css(site_dir: Path, extra_css: Iterable[str] = ()) -> Path | None:
+def trim_site_css(site_dir: Path, extra_css: Iterable[str] = (), seen: SeenPages | None = None,
+                  cache: Path | None = None) -> Path | None:
     """Trim Material's main.css in a built site and append the site's own stylesheets (`extra_css`, those
     in the same folder), so a page waits for one stylesheet, not two, before its first paint. The result
     is written under a name with its own hash (a cache can never hold an old copy under the new name);
     every page links it in place of Material's and no longer links the ones appended. Material's file and
     its source map are removed, like palette.css when no page links it (so the offline copy does not
-    store them); the site's own files stay. Returns the new file."""
+    store them); the site's own files stay. `seen`: the names of pages read as they were written; only
+    the other pages are searched here. `cache`: a folder to keep trimmed stylesheets in. Returns the new
+    file."""
     folder = site_dir / "assets" / "stylesheets"
     texts = {p: p.read_text(encoding="utf-8") for p in site_dir.rglob("*.html")}
     linked = {name for text in texts.values() for name in LINKED_CSS.findall(text)}
@@ -284,8 +343,9 @@ def trim_site_css(site_dir: Path, extra_css: Iterable[str] = ()) -> Path | None:
             if (folder / name).is_file()]
     scripts = [p.read_text(encoding="utf-8") for p in (site_dir / "assets" / "javascripts").glob("*.js")]
     other_css = [p.read_text(encoding="utf-8") for p in folder.glob("*.css") if p != original]
-    names = site_names(texts.values(), scripts, other_css)
-    css = "\n".join([MARKER + trim_css(original.read_text(encoding="utf-8"), names),
+    unseen = [text for path, text in texts.items() if seen is None or str(path) not in seen.paths]
+    names = site_names(unseen, scripts, other_css, seen)
+    css = "\n".join([MARKER + trim_css_cached(original.read_text(encoding="utf-8"), names, cache),
                      *(f"/* {name} */\n" + (folder / name).read_text(encoding="utf-8") for name in ours)])
     target = folder / hashed_name("main", css)
     target.write_text(css, encoding="utf-8")
