@@ -7,7 +7,8 @@ build left in memory instead (its search entries, and what hooks keep with `kept
 
 What a language build leaves in memory for the last step of the whole build lives in `kept()` objects:
 sets, dicts and objects with a `merge` method are merged back into the parent; `Files` (images made in
-worker processes) are finished in the copy itself. The copy's log lines go to the same terminal as they happen; an error in it (a
+worker processes) are finished in the copy itself. The copy's log lines are shown by the parent when it
+takes over (never, if the parent stopped first on a content error of its own); an error in the copy (a
 warning in strict mode included) stops the whole build with the same exception.
 
 Only for one `mkdocs build` process with no other thread running: `mkdocs serve` and other callers build
@@ -36,8 +37,8 @@ _kept: dict[str, Any] = {}
 
 def kept(name: str, factory: Callable[[], T]) -> T:
     """State a hook keeps from each language's build for the end of the whole build (a set, a dict, an
-    object with `merge(other)`, or `Files`), under a name unique to that hook. Called once when the hook is loaded (again for each
-    `mkdocs serve` rebuild that reloads the configuration)."""
+    object with `merge(other)`, or `Files`), under a name unique to that hook. Called once when the hook
+    is loaded (again for each `mkdocs serve` rebuild that reloads the configuration)."""
     _kept[name] = factory()
     return _kept[name]
 
@@ -116,6 +117,8 @@ class _Holder(logging.Handler):
         self.records: list[logging.LogRecord] = []
 
     def emit(self, record: logging.LogRecord) -> None:
+        if self.records and self.records[-1] is record:
+            return  # the same record, once on "mkdocs" and once on the root logger
         record.msg, record.args = record.getMessage(), None
         record.exc_info = record.exc_text = None
         self.records.append(record)
@@ -123,10 +126,10 @@ class _Holder(logging.Handler):
 
 def _hold_log_records() -> list[logging.LogRecord]:
     holder = _Holder()
-    for logger in (logging.getLogger(), logging.getLogger("mkdocs")):
+    for logger in (logging.getLogger(), logging.getLogger("mkdocs")):  # MkDocs' own does not propagate
         for handler in list(logger.handlers):
             logger.removeHandler(handler)
-    logging.getLogger().addHandler(holder)
+        logger.addHandler(holder)
     return holder.records
 
 
