@@ -56,7 +56,8 @@ def test_each_language_precaches_its_pages_search_and_assets_by_rule(built, site
         assert offline.search_folder(built, lang) + "search_index.json" in files
         assert any(re.fullmatch(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js", f) for f in files)
         assert any(re.fullmatch(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js", f) for f in files)
-        assert "assets/javascripts/offline.js" in files and "assets/stylesheets/selamat.css" in files
+        assert any(re.fullmatch(r"assets/javascripts/selamat\.[0-9a-f]+\.js", f) for f in files)  # holds offline.js
+        assert "assets/stylesheets/selamat.css" in files
         # not statements (news, not guidance), link previews, source maps or unused search languages
         for versions in site.of_kind("statement"):
             assert page_url(next(iter(versions.values())).norm, lang) not in files
@@ -80,15 +81,16 @@ def test_the_version_is_a_hash_of_the_files_contents(tmp_path):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_install_prompt_and_no_registration_but_by_the_button(built, lang):
-    """No web app manifest (so no install prompt or home-screen icon) and no script but offline.js
-    mentions service workers; the worker itself is only a file at the root."""
+    """No web app manifest (so no install prompt or home-screen icon) and no script but offline.js (in
+    the site's one script file) mentions service workers; the worker itself is only a file at the root."""
     for norm in PAGE_TYPES:
         page = soup(built, norm, lang)
         assert not page.select('link[rel="manifest"]'), norm
         for script in page.select("script:not([src])"):
             assert "serviceWorker" not in script.text
     scripts = [p for p in (built / "assets").rglob("*.js") if "serviceWorker" in p.read_text(encoding="utf-8", errors="ignore")]
-    assert [p.name for p in scripts] == ["offline.js"]
+    assert [p.name for p in scripts] == [p.name for p in (built / "assets" / "javascripts").glob("selamat.*.js")]
+    assert len(scripts) == 1 and "/* offline.js */" in scripts[0].read_text(encoding="utf-8")
     assert "worker-src 'self'" in soup(built, "index.md", lang).select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
 
 

@@ -4,16 +4,20 @@ Lighthouse's four scores at 100. (benchmarks/lighthouse_scores.py prints the tim
 Material; timings are not asserted here, they vary with the machine.)"""
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from selamat.speed import Names, defer_body_scripts, inline_head_scripts, site_names, trim_css, trim_site_css
 from selamat.urls import page_url
 from support import lighthouse
 from support.search_box import search
 from support.static_server import serve
+
+ROOT = Path(__file__).resolve().parents[1]
 
 FIRST_VISIT_BUDGET = 75 * 1024  # bytes, compressed, everything a first visit to a guide transfers
 
@@ -95,6 +99,29 @@ def test_site_css_is_rebuilt_whole_after_a_partial_rebuild(tmp_path):
 
 
 # The built site
+
+@pytest.mark.parametrize("path", ["guides/reporting/index.html", "ms/laws/index.html", "404.html", "ms/404.html"])
+def test_pages_load_materials_script_then_the_sites_own_as_one_file(built, path):
+    html = (built / path).read_text(encoding="utf-8")
+    tags = re.findall(r"<script src=\"([^\"]*)\"([^>]*)></script>", html.split("<body", 1)[1])
+    assert [re.sub(r"\.[0-9a-f]{8}\.", ".*.", src.rsplit("/", 1)[1]) for src, _ in tags] == ["bundle.*.min.js", "selamat.*.js"]
+    assert all(" defer" in rest for _, rest in tags)
+
+
+def test_the_sites_script_holds_each_of_its_scripts_in_order_each_in_its_own_scope(built):
+    class Loader(yaml.SafeLoader):  # mkdocs.yml as data: its !ENV values do not matter here
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    listed = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader)["extra_javascript"]
+    (script,) = (built / "assets" / "javascripts").glob("selamat.*.js")
+    text = script.read_text(encoding="utf-8")
+    parts = re.split(r"^/\* ([\w.-]+\.js) \*/\n", text, flags=re.M)[1:]
+    assert parts[::2] == [posixpath.basename(name) for name in listed]
+    for name, code in zip(parts[::2], parts[1::2]):
+        body = re.sub(r"^\s*/\*.*?\*/\s*", "", code, flags=re.S)  # the file's opening comment
+        assert body.startswith("(function") and body.rstrip().endswith("})();\n;"), name
+        assert not (built / "assets" / "javascripts" / name).exists()  # not copied on its own
 
 def test_pages_link_one_stylesheet_material_trimmed_then_ours(built):
     sheets = built / "assets" / "stylesheets"
