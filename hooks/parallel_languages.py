@@ -3,8 +3,6 @@ core, instead of one after the other (selamat/language_builds.py says how, and w
 fork happens at the start of the build, once this hook has read the content and cleaned the site folder
 (MkDocs' own cleaning, later, is skipped in this build: it would delete the copy's pages);
 mkdocs-static-i18n's own build of that language then waits for the copy and takes over what it built."""
-import sys
-
 import mkdocs_static_i18n.plugin as i18n_plugin
 from mkdocs import utils
 from mkdocs.commands.build import build
@@ -26,22 +24,23 @@ def on_pre_build(config):
     if i18n is None or i18n.building or not language_builds.allowed():
         return
     context(config, "")  # read the content now: the copy starts with this reading, as it would in turn
-    if not language_builds.dirty():
+    dirty = language_builds.dirty()
+    if not dirty:
         _clean_directory(config.site_dir)
         utils.clean_directory = lambda folder: None  # until on_post_build
     others = [lang for lang in i18n.build_languages if lang != i18n.current_language]
-    language_builds.start(others, lambda lang: _build_in_copy(i18n, config, lang))
+    language_builds.start(others, lambda lang: _build_in_copy(i18n, config, lang, dirty))
     i18n_plugin.build = _build_or_join
 
 
-def _build_in_copy(i18n, config, lang):
+def _build_in_copy(i18n, config, lang, dirty):
     """What static-i18n's post-build step does for one more language, in the forked copy."""
     language_builds.quiet_inner_build_messages()
     i18n.building = True
     utils.clean_directory = lambda folder: None
     i18n.current_language = lang
     before = len(i18n.search_entries)
-    build(config, dirty="--dirty" in sys.argv or "--dirtyreload" in sys.argv)
+    build(config, dirty=dirty)
     return i18n.search_entries[before:]
 
 

@@ -14,7 +14,6 @@ import yaml
 from selamat.speed import Names, defer_body_scripts, inline_head_scripts, site_names, trim_css, trim_site_css
 from selamat.urls import page_url
 from support import lighthouse
-from support.search_box import search
 from support.static_server import serve
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -166,18 +165,6 @@ def test_a_first_visit_to_a_guide_stays_within_75_kb(browser, gzip_server, lang)
     listing = "\n".join(f"  {size:>7} {path}" for path, size in sent)
     assert any(path.endswith(".css") for path, _ in sent) and any("bundle" in path for path, _ in sent)
     assert total <= FIRST_VISIT_BUDGET, f"{total / 1024:.1f} KB over {len(sent)} requests:\n{listing}"
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("lang,word", [("en", "police"), ("ms", "polis")])
-def test_the_search_worker_starts_only_when_search_is_used(page, base_url, lang, word):
-    requests = []
-    page.on("request", lambda r: requests.append(r.url))
-    page.goto(base_url + page_url("guides/reporting.md", lang))
-    page.wait_for_load_state("networkidle")
-    assert not [u for u in requests if "/workers/" in u]
-    search(page, word)
-    assert [u for u in requests if "/workers/search" in u]
 
 
 @pytest.mark.browser

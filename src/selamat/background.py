@@ -71,12 +71,17 @@ def key(*parts: object) -> str:
 BATCH = 32  # files handed to a worker at once: one message each way per batch, not per file
 
 
-def _make(make: Callable[..., bytes], args: tuple, cached: Path) -> None:
-    """In a worker: make the file and put it in the cache, whole or not at all."""
+def store(cached: Path, data: bytes) -> None:
+    """Put a file in the cache, whole or not at all (another process may be writing the same one)."""
     cached.parent.mkdir(parents=True, exist_ok=True)
     partial = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
-    partial.write_bytes(make(*args))
+    partial.write_bytes(data)
     os.replace(partial, cached)
+
+
+def _make(make: Callable[..., bytes], args: tuple, cached: Path) -> None:
+    """In a worker: make the file and put it in the cache."""
+    store(cached, make(*args))
 
 
 def _make_all(jobs: list[tuple[Callable[..., bytes], tuple, Path]]) -> None:

@@ -15,7 +15,6 @@ own HTML and CSS, and no CSS the site cannot use.
 from __future__ import annotations
 
 import hashlib
-import os
 import posixpath
 import re
 from collections.abc import Iterable
@@ -286,16 +285,15 @@ def trim_css_cached(css: str, names: Names, cache: Path | None) -> str:
         return trim_css(css, names)
     import tinycss2
 
-    parts = [css, Path(__file__).read_text(encoding="utf-8"), tinycss2.__version__, repr(sorted(names.prefixes))]
-    parts += [repr(sorted(getattr(names, a) or ())) for a in ("classes", "properties", "elements", "directions")]
-    kept = cache / f"{hashlib.sha256(chr(0).join(parts).encode('utf-8')).hexdigest()[:16]}.css"
+    from .background import key, store
+
+    name = key(css, Path(__file__).read_text(encoding="utf-8"), tinycss2.__version__, sorted(names.prefixes),
+               *(sorted(getattr(names, a) or ()) for a in ("classes", "properties", "elements", "directions")))
+    kept = cache / f"{name}.css"
     if kept.is_file():
         return kept.read_text(encoding="utf-8")
     trimmed = trim_css(css, names)
-    cache.mkdir(parents=True, exist_ok=True)
-    partial = kept.with_name(f"{kept.name}.{os.getpid()}.tmp")
-    partial.write_text(trimmed, encoding="utf-8")
-    os.replace(partial, kept)
+    store(kept, trimmed.encode("utf-8"))
     return trimmed
 
 
