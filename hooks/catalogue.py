@@ -14,5 +14,6 @@ def on_post_build(config):
         return
     folder = Path(config.site_dir) / "api" / "v1"
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "resources.json").write_text(catalogue_json(context(config, "").site, config.site_url or "/"), encoding="utf-8")
+    ctx = context(config, "")
+    (folder / "resources.json").write_text(catalogue_json(ctx.site, config.site_url or "/", ctx.data), encoding="utf-8")
     (folder / "resources.schema.json").write_text(schema_json(), encoding="utf-8")

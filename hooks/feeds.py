@@ -1,6 +1,6 @@
 """Writes RSS and JSON feeds per language, for partners and readers who follow the site: statements
-(/feeds/statements.xml and .json) and every new or updated page (/feeds/updates.xml and .json),
-and the same under /ms/."""
+(/feeds/statements.xml and .json), every new or updated page (/feeds/updates.xml and .json) and the
+changes to the law (/feeds/legal-changes.xml and .json), and the same under /ms/."""
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -10,7 +10,10 @@ from selamat.languages import LANGUAGES, prefix
 from selamat.mkdocs_glue import all_languages_built, context
 from selamat.urls import absolute, page_url
 
-FEEDS = {"statements": ("statement",), "updates": ("guide", "law", "statement")}
+# feed name -> (the page its readers come from, the page kinds it lists; none: the legal changes)
+FEEDS = {"statements": ("statements/index.md", ("statement",)),
+         "updates": ("index.md", ("guide", "law", "statement")),
+         "legal-changes": ("laws/index.md", ())}
 
 
 @event_priority(-200)  # once every language is built
@@ -22,11 +25,14 @@ def on_post_build(config):
     for lang in LANGUAGES:
         folder = Path(config.site_dir) / prefix(lang) / "feeds"
         folder.mkdir(parents=True, exist_ok=True)
-        for name, kinds in FEEDS.items():
-            pages = feeds.entries(ctx.site, lang, kinds)
+        for name, (home_page, kinds) in FEEDS.items():
+            if kinds:
+                items = feeds.page_items(feeds.entries(ctx.site, lang, kinds), ctx.data, site_url, lang)
+            else:
+                items = feeds.legal_change_items(ctx.site, ctx.data, site_url, lang)
             title = f"{config.site_name}: {ctx.data.t(f'feed.{name}', lang)}"
             description = ctx.data.t(f"feed.{name}.description", lang)
-            home = absolute(site_url, page_url("statements/index.md" if name == "statements" else "index.md", lang))
+            home = absolute(site_url, page_url(home_page, lang))
             base = absolute(site_url, f"{prefix(lang)}feeds/{name}")
-            (folder / f"{name}.xml").write_bytes(feeds.rss(pages, title, description, home, base + ".xml", site_url, lang))
-            (folder / f"{name}.json").write_text(feeds.json_feed(pages, title, description, home, base + ".json", site_url, lang), encoding="utf-8")
+            (folder / f"{name}.xml").write_bytes(feeds.rss(items, title, description, home, base + ".xml", lang))
+            (folder / f"{name}.json").write_text(feeds.json_feed(items, title, description, home, base + ".json", lang), encoding="utf-8")

@@ -9,6 +9,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field
 
 from .content import Site
+from .data import Data
 from .languages import LANGUAGES
 from .urls import absolute, page_url
 
@@ -23,6 +24,13 @@ class Urls(BaseModel):
     ms: str
 
 
+class CorrectionNote(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    date: dt.date
+    language: Literal["en", "ms"]
+    note: str
+
+
 class Resource(BaseModel):
     model_config = ConfigDict(extra="forbid")
     type: Literal["guide", "law", "statement", "help"]
@@ -35,6 +43,17 @@ class Resource(BaseModel):
     date: Optional[dt.date] = Field(None, description="A statement's date")
     updated: Optional[dt.date] = Field(None, description="When a guide was last updated")
     reviewed: Optional[dt.date] = Field(None, description="When a law page was last reviewed")
+    corrections: list[CorrectionNote] = Field(default_factory=list, description="Dated notes added to a statement after it was published, newest first")
+
+
+class LegalChange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    date: dt.date = Field(description="When the change happened: in force, passed or decided")
+    precision: Literal["day", "year"] = Field("day", description="`year` when only the year is known")
+    law: str = Field(description="The slug of the law page it concerns, e.g. laws/cma-section-233")
+    what: Texts
+    urls: Urls = Field(description="The change on the law page, in each language")
+    source: str = Field(description="Where the change is reported")
 
 
 class Catalogue(BaseModel):
@@ -42,9 +61,10 @@ class Catalogue(BaseModel):
     version: Literal[1] = 1
     site: str
     resources: list[Resource]
+    legal_changes: list[LegalChange] = Field(default_factory=list, description="Changes to the laws explained, newest first")
 
 
-def build(site: Site, site_url: str) -> Catalogue:
+def build(site: Site, site_url: str, data: Data) -> Catalogue:
     resources = []
     for norm, versions in sorted(site.by_norm.items()):
         first = next(iter(versions.values()))
@@ -57,12 +77,19 @@ def build(site: Site, site_url: str) -> Catalogue:
             summaries=Texts(**{lang: p.meta.summary for lang, p in versions.items()}),
             topics=meta.topics, languages=[lang for lang in LANGUAGES if lang in versions],
             urls=Urls(**{lang: absolute(site_url, page_url(norm, lang)) for lang in LANGUAGES}),
-            date=getattr(meta, "date", None), updated=getattr(meta, "updated", None), reviewed=getattr(meta, "reviewed", None)))
-    return Catalogue(site=site_url, resources=resources)
+            date=getattr(meta, "date", None), updated=getattr(meta, "updated", None), reviewed=getattr(meta, "reviewed", None),
+            corrections=sorted((CorrectionNote(date=n.date, language=lang, note=n.note) for lang, p in versions.items()
+                                for n in getattr(p.meta, "corrections", None) or []), key=lambda n: n.date, reverse=True)))
+    from .parts import change_id
+    changes = [LegalChange(date=c.date, precision=c.precision, law=c.law[:-3], what=Texts(**{lang: c.what(lang) for lang in LANGUAGES}),
+                           urls=Urls(**{lang: absolute(site_url, page_url(c.law, lang)) + "#" + change_id(c) for lang in LANGUAGES}),
+                           source=c.source.url)
+               for c in data.legal_changes if c.law in site.by_norm]
+    return Catalogue(site=site_url, resources=resources, legal_changes=changes)
 
 
-def catalogue_json(site: Site, site_url: str) -> str:
-    return build(site, site_url).model_dump_json(indent=2, exclude_none=True) + "\n"
+def catalogue_json(site: Site, site_url: str, data: Data) -> str:
+    return build(site, site_url, data).model_dump_json(indent=2, exclude_none=True) + "\n"
 
 
 def schema_json() -> str:

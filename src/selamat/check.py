@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Iterable
 
+from . import help_refs
 from . import markdown_scan as md
 from . import published
 from .content import Page, Site, load_site
@@ -43,6 +44,7 @@ def run(project: Project, site: Site | None = None, data: Data | None = None) ->
     problems = list(check_data(data))
     site = site or load_site(project.docs)
     problems += check_site(site, data)
+    problems += list(legal_change_problems(site, data))
     problems += list(url_problems(site, data, project))
     return problems, len(site.pages)
 
@@ -66,6 +68,36 @@ def url_problems(site: Site, data: Data, project: Project) -> Iterable[Problem]:
         told.add(old)
         yield Problem(f"data/{published.MANIFEST}", "url_gone", line, params={
             "url": url, "old": old, "new": published.guess_new_home(site, old, known)})
+
+
+def legal_change_problems(site: Site, data: Data, today: dt.date | None = None) -> Iterable[Problem]:
+    """Each change names a law page that exists, and has happened."""
+    try:
+        changes = data.legal_changes
+    except DataError:
+        return  # reported on the data file
+    today = today or dt.date.today()
+    laws = sorted(n for n, v in site.by_norm.items() if next(iter(v.values())).kind == "law")
+    file = f"data/{FILES['legal_changes']}"
+    for change in changes:
+        where = f"{change.date.isoformat()} > law"
+        if change.law not in laws:
+            yield Problem(file, "change_law_missing", _entry_line(data, change), where, {
+                "law": change.law, "suggestion": closest(change.law, laws), "allowed": ", ".join(laws)})
+        if change.date > today:
+            yield Problem(file, "change_in_future", _entry_line(data, change), f"{change.date.isoformat()} > date",
+                          {"date": change.date.isoformat()})
+
+
+def _entry_line(data: Data, change) -> int | None:
+    """The line of a change's `law:` in the data file, for the message."""
+    lines = (data.folder / FILES["legal_changes"]).read_text(encoding="utf-8").splitlines()
+    for n, line in enumerate(lines, start=1):
+        if line.strip() in (f"- date: {change.date.isoformat()}", f"date: {change.date.isoformat()}"):
+            for m, later in enumerate(lines[n:n + 6], start=n + 1):
+                if later.strip() == f"law: {change.law}":
+                    return m
+    return None
 
 
 def check_data(data: Data) -> Iterable[Problem]:
@@ -198,7 +230,7 @@ def staleness_warnings(site: Site, data: Data, today: dt.date) -> Iterable[Probl
     except DataError:
         return
     for n, service in enumerate(services, start=1):
-        if is_stale(service.verified, today):
+        if is_stale(service.verified, today) and not service.stable:
             yield Problem("data/help-services.yml", "verified_old", None, f"entry {n} ({service.id}) > verified",
                           {"date": service.verified.isoformat()}, warning=True)
 
@@ -223,7 +255,48 @@ def check_page(page: Page, site: Site, data: Data) -> list[Problem]:
         out += schema_problems(page, file)
         out += key_problems(page, file, data)
     out += body_problems(page, file, site)
+    out += help_ref_problems(page, file, data)
+    out += correction_problems(page, file)
     return out
+
+
+def help_ref_problems(page: Page, file: str, data: Data) -> Iterable[Problem]:
+    """`[[help:ID]]` names a service; a phone number typed in the prose is one of ours, and cited from the data."""
+    try:
+        services = data.help_service
+    except DataError:
+        return  # reported on the data file
+    for ref in help_refs.refs(page.body, page.body_line):
+        service = services.get(ref.id)
+        if service is None:
+            yield Problem(file, "help_ref_unknown", ref.line, params={
+                "form": ref.form, "id": ref.id, "suggestion": closest(ref.id, services), "allowed": ", ".join(services)})
+        elif ref.form == "tel" and not service.phone:
+            yield Problem(file, "help_ref_no_phone", ref.line, params={"id": ref.id})
+    for typed in help_refs.typed_numbers(page.body, list(services.values()), page.body_line):
+        if typed.service is not None:
+            form = "tel" if typed.service.phone and help_refs.digits(typed.service.phone) == help_refs.digits(typed.number) else "help"
+            yield Problem(file, "phone_typed", typed.line, params={
+                "number": typed.number, "name": typed.service.name("en"), "ref": f"[[{form}:{typed.service.id}]]",
+                "id": typed.service.id}, warning=True)
+        elif typed.near is not None:
+            yield Problem(file, "phone_differs", typed.line, params={
+                "number": typed.number, "name": typed.near.name("en"), "known": typed.near.phone or typed.near.whatsapp,
+                "id": typed.near.id})
+        else:
+            yield Problem(file, "phone_unknown", typed.line, params={"number": typed.number})
+
+
+def correction_problems(page: Page, file: str) -> Iterable[Problem]:
+    """A correction comes after the statement it corrects, and has happened."""
+    published = getattr(page.meta, "date", None)
+    for n, note in enumerate(getattr(page.meta, "corrections", None) or [], start=1):
+        line = page.field_lines.get("corrections")
+        if published and note.date < published:
+            yield Problem(file, "correction_before", line, f"corrections[{n}].date",
+                          {"date": note.date.isoformat(), "published": published.isoformat()})
+        elif note.date > dt.date.today():
+            yield Problem(file, "correction_future", line, f"corrections[{n}].date", {"date": note.date.isoformat()})
 
 
 def schema_problems(page: Page, file: str) -> Iterable[Problem]:

@@ -183,6 +183,24 @@ def cmd_offline_zip(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    from . import review
+    from .data import DataError
+
+    project = Project.find()
+    data = Data(project.data)
+    try:
+        found = review.collect(load_site(project.docs), data)
+    except DataError:
+        print(say(data, args.lang, "review_fix_first"), file=sys.stderr)
+        return 1
+    if args.format == "json":
+        print(review.as_json(found), end="")
+    else:
+        print(review.as_text(found, data, args.lang, markdown=args.format == "markdown"), end="")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="selamat", description="Tools for Selamat's editors and translators.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -202,6 +220,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--mark-current", metavar="PAGE", help="record that PAGE's translation matches its original now")
     p.add_argument("--diff", metavar="PAGE", help="show how PAGE's original changed since it was translated")
     p.set_defaults(run=cmd_status)
+    p = sub.add_parser("review", help="list what needs a person to look at it, oldest first (changes nothing)")
+    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the messages")
+    p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    p.set_defaults(run=cmd_review)
     p = sub.add_parser("search", help="search the site as readers do, and show the ranked pages (builds the site first)")
     p.add_argument("query")
     p.add_argument("--lang", choices=LANGUAGES, default="en", help="which site to search: en (/) or ms (/ms/)")

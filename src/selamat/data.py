@@ -51,7 +51,19 @@ class HelpService(Strict):
     languages: list[str] = Field(default_factory=list)
     description: Bilingual
     help_box: bool = False
+    ages: Optional[Literal["adults", "under-18"]] = None  # who the service is for, when it is only for some
+    stable: bool = False  # a government emergency line that does not change: no staleness warning
     verified: dt.date
+    source: Source
+
+
+class LegalChange(Strict):
+    """One dated change to a law: an Act in force, a Bill passed, a court ruling, regulations made."""
+
+    date: dt.date
+    precision: Literal["day", "year"] = "day"  # `year`: the source gives only the year
+    law: Annotated[str, Field(pattern=r"^laws/[a-z0-9]+(-[a-z0-9]+)*\.md$")]  # the law page it concerns
+    what: Bilingual
     source: Source
 
 
@@ -146,6 +158,7 @@ FILES = {
     "topics": "topics.yml",
     "organisations": "organisations.yml",
     "help_services": "help-services.yml",
+    "legal_changes": "legal-changes.yml",
     "ui": "ui-strings.yml",
     "messages": "messages.yml",
     "glossary": "glossary.yml",
@@ -195,6 +208,16 @@ class Data:
         return self._load("help_services", list[HelpService])
 
     @cached_property
+    def legal_changes(self) -> list[LegalChange]:
+        """Newest first (the file may list them in any order)."""
+        changes = self._load("legal_changes", list[LegalChange]) or []
+        return sorted(changes, key=lambda c: c.date, reverse=True)
+
+    @cached_property
+    def help_service(self) -> dict[str, HelpService]:
+        return {s.id: s for s in self.help_services}
+
+    @cached_property
     def ui(self) -> UiStrings:
         return self._load("ui", UiStrings)
 
@@ -235,8 +258,10 @@ class Data:
         text = getattr(self.ui.strings[key], lang)
         return text.format(**params) if params else text
 
-    def date(self, value: dt.date, lang: str) -> str:
+    def date(self, value: dt.date, lang: str, precision: str = "day") -> str:
         """A date as readers write it: 11 February 2025 / 11 Februari 2025."""
+        if precision == "year":
+            return str(value.year)
         return f"{value.day} {self.t(f'month.{value.month}', lang)} {value.year}"
 
     def all(self) -> list[str]:

@@ -10,27 +10,40 @@ from .render_context import Context
 CATEGORY_ORDER = ("emergency", "support", "reporting", "image-removal", "mental-health")
 
 
-def _digits(number: str) -> str:
+def dial(number: str) -> str:
+    """A number as a tel: or sms: link needs it: digits and a leading +."""
     return re.sub(r"[^\d+]", "", number)
+
+
+def whatsapp_link(number: str) -> str:
+    return f"https://wa.me/{dial(number).lstrip('+')}"
 
 
 def contact_links(service: HelpService, ctx: Context) -> list[str]:
     links = []
     if service.phone:
-        links.append(tag("a", f"{text(ctx.t('help.call'))} {text(service.phone)}", href=f"tel:{_digits(service.phone)}"))
+        links.append(tag("a", f"{text(ctx.t('help.call'))} {text(service.phone)}", href=f"tel:{dial(service.phone)}"))
     if service.whatsapp:
-        wa = _digits(service.whatsapp).lstrip("+")
-        links.append(tag("a", f"{text(ctx.t('help.whatsapp'))} {text(service.whatsapp)}", href=f"https://wa.me/{wa}"))
+        links.append(tag("a", f"{text(ctx.t('help.whatsapp'))} {text(service.whatsapp)}", href=whatsapp_link(service.whatsapp)))
     if service.sms:
-        links.append(tag("a", f"{text(ctx.t('help.sms'))} {text(service.sms)}", href=f"sms:{_digits(service.sms)}"))
+        links.append(tag("a", f"{text(ctx.t('help.sms'))} {text(service.sms)}", href=f"sms:{dial(service.sms)}"))
     if service.url:
         links.append(tag("a", text(ctx.t("help.website")), href=service.url))
     return links
 
 
+def age_label(service: HelpService, ctx: Context) -> str:
+    """"18 and over" / "Under 18" beside a service that is only for some ages."""
+    if not service.ages:
+        return ""
+    return " " + tag("span", text(ctx.t(f"help.ages.{service.ages}")), class_="selamat-label selamat-label--ages")
+
+
 def service_card(service: HelpService, ctx: Context) -> str:
+    """One service on the help page. Its "last checked" date is quiet: doubt about a number is for editors
+    (`selamat check`, `selamat review`), never printed beside an emergency line."""
     lang = ctx.lang
-    parts = [tag("h3", text(service.name(lang)), id=f"service-{service.id}")]
+    parts = [tag("h3", text(service.name(lang)) + age_label(service, ctx), id=f"service-{service.id}")]
     parts.append(tag("p", text(service.description(lang))))
     links = contact_links(service, ctx)
     if links:
@@ -41,11 +54,12 @@ def service_card(service: HelpService, ctx: Context) -> str:
     if service.languages:
         names = ", ".join(ctx.t(f"language.{code}") if code in ("en", "ms") else code for code in service.languages)
         facts.append(f"{text(ctx.t('help.languages'))}: {text(names)}")
+    if facts:
+        parts.append(tag("p", "<br>".join(facts), class_="selamat-service__facts"))
     source = tag("a", text(ctx.t("help.source")), href=service.source.url)
-    facts.append(f"{text(ctx.t('help.verified', date=ctx.date(service.verified)))} ({source})")
-    parts.append(tag("p", "<br>".join(facts), class_="selamat-service__facts"))
-    if ctx.stale(service.verified):
-        parts.append(tag("p", text(ctx.t("help.stale")), class_="selamat-service__stale"))
+    checked = tag("time", text(ctx.date(service.verified)), datetime=service.verified.isoformat())
+    parts.append(tag("p", f"{text(ctx.t('help.verified', date=chr(0))).replace(chr(0), checked)} · {source}",
+                     class_="selamat-service__checked"))
     return tag("section", "".join(parts), class_="selamat-service")
 
 
@@ -62,7 +76,7 @@ def full_list(services: list[HelpService], ctx: Context) -> str:
 def top_items(services: list[HelpService], ctx: Context) -> list[str]:
     """The services marked help_box, each as "<strong>name</strong> quickest two contacts": the items of
     the help box, the embeddable help card and the plain-HTML snippet partners copy."""
-    return [f"{tag('strong', text(s.name(ctx.lang)))} {' · '.join(contact_links(s, ctx)[:2])}"
+    return [f"{tag('strong', text(s.name(ctx.lang)))}{age_label(s, ctx)} {' · '.join(contact_links(s, ctx)[:2])}"
             for s in services if s.help_box]
 
 

@@ -88,6 +88,26 @@ def newest(ctx: Context) -> str:
     return _list([item(v, ctx, show_type=True) for v in pages[:NEWEST_COUNT]], ctx)
 
 
+LATEST_CHANGES = 3
+
+
+def legal_changes(ctx: Context) -> str:
+    """The latest changes to the law (data/legal-changes.yml), each linked to its place on the law page."""
+    from .parts import change_id
+    items = []
+    for change in ctx.data.legal_changes[:LATEST_CHANGES]:
+        versions = ctx.site.versions(change.law)
+        if not versions:
+            continue  # reported by the check
+        page = ctx.best(versions)
+        when = tag("time", text(ctx.date(change.date, change.precision)), datetime=change.date.isoformat())
+        link = tag("a", text(page.title), href=ctx.href(page.norm, page.lang) + "#" + change_id(change),
+                   hreflang=page.lang if page.lang != ctx.lang else None)
+        items.append(tag("li", link + tag("span", when, class_="selamat-item__meta")
+                         + tag("span", text(change.what(ctx.lang)), class_="selamat-item__summary"), class_="selamat-item"))
+    return _list(items, ctx)
+
+
 def help_list(ctx: Context) -> str:
     return help_services.full_list(ctx.data.help_services, ctx)
 
@@ -127,6 +147,7 @@ def partner_feeds(ctx: Context) -> str:
     items = [
         f"{text(ctx.t('feed.statements'))}: {feed('statements', 'xml', 'RSS')} · {feed('statements', 'json', 'JSON Feed')}",
         f"{text(ctx.t('feed.updates'))}: {feed('updates', 'xml', 'RSS')} · {feed('updates', 'json', 'JSON Feed')}",
+        f"{text(ctx.t('feed.legal-changes'))}: {feed('legal-changes', 'xml', 'RSS')} · {feed('legal-changes', 'json', 'JSON Feed')}",
         f"{text(ctx.t('partners.catalogue'))}: " + tag("a", "resources.json", href=ctx.href_file("api/v1/resources.json"))
         + " · " + tag("a", "JSON Schema", href=ctx.href_file("api/v1/resources.schema.json")),
     ]
@@ -139,6 +160,7 @@ MARKERS: dict[str, Callable[[Context], str]] = {
     "embed-code": embed_code,
     "help-box": help_box,
     "newest": newest,
+    "legal-changes": legal_changes,
     "guides-by-topic": guides_by_topic,
     "laws-a-z": laws_a_z,
     "statements-by-year": statements_by_year,

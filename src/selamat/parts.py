@@ -1,6 +1,7 @@
 """The parts of a page that come from its front matter, the data and the history, around the body the
 editor wrote: title, untranslated and out-of-date notices, content note, "Get help now" box, legal
-notice, statement line, print button, sources, update date and the edit or help-translate link."""
+notice, statement line and its corrections, print button, a law's dated changes, sources, update date and the
+edit or help-translate link."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -79,6 +80,39 @@ def statement_line(page: Page, ctx: Context) -> str:
     return tag("p", line, class_="selamat-statement-meta")
 
 
+def corrections(page: Page, ctx: Context) -> str:
+    """A statement is a dated record: it is never rewritten, and what changed since is said at its top."""
+    notes = getattr(page.meta, "corrections", None) or []
+    if not notes:
+        return ""
+    published = ctx.date(page.meta.date)  # type: ignore[union-attr]
+    body = tag("p", text(ctx.t("correction.body", date=published)))
+    lang = page.lang if page.lang != ctx.lang else None
+    for note in sorted(notes, key=lambda n: n.date, reverse=True):
+        when = tag("time", text(ctx.date(note.date)), datetime=note.date.isoformat())
+        label = tag("strong", text(ctx.t("correction.date", date="\x00")).replace("\x00", when))
+        body += tag("p", f"{label} " + tag("span", text(note.note), lang=lang))
+    return admonition("warning selamat-correction", ctx.t("correction.title"), body, role="note", id="correction")
+
+
+def law_changes(page: Page, ctx: Context) -> str:
+    """The dated changes to this law (data/legal-changes.yml), newest first, in the reader's language."""
+    changes = [c for c in ctx.data.legal_changes if c.law == page.norm]
+    if not changes:
+        return ""
+    items = "".join(tag("li", tag("time", text(ctx.date(c.date, c.precision)), datetime=c.date.isoformat())
+                           + " " + text(c.what(ctx.lang)) + " "
+                           + tag("a", text(ctx.t("changes.source")), href=c.source.url, class_="selamat-changes__source"),
+                           id=change_id(c))
+                    for c in changes)
+    return tag("h2", text(ctx.t("changes.title")), id="legal-changes") + tag("ul", items, class_="selamat-changes")
+
+
+def change_id(change) -> str:
+    """A stable anchor for one change on its law page, for feeds and the home page's links."""
+    return f"change-{change.date.isoformat()}"
+
+
 def sources(page: Page, ctx: Context) -> str:
     items = getattr(page.meta, "sources", None) or []
     if not items:
@@ -111,10 +145,11 @@ def frame(page: Page, body_html: str, ctx: Context) -> str:
         elif page.kind == "law":
             service = legal_notice(page, ctx) + print_button(ctx)
         elif page.kind == "statement":
-            service = statement_line(page, ctx)
-    tail = body_html + (sources(page, own) + updated(page, own) if page.meta is not None else "")
+            service = statement_line(page, ctx) + corrections(page, ctx)
+    changes = law_changes(page, ctx) if page.kind == "law" and page.meta is not None else ""
+    after = sources(page, own) + updated(page, own) if page.meta is not None else ""
     if own is ctx:
-        return outdated_notice(page, ctx) + head + service + tail + edit_link(page, ctx)
+        return outdated_notice(page, ctx) + head + service + body_html + changes + after + edit_link(page, ctx)
     original = dict(lang=page.lang, class_="selamat-original")
-    return (untranslated_notice(page, ctx) + tag("div", head, **original) + service + tag("div", tail, **original)
-            + edit_link(page, ctx))
+    return (untranslated_notice(page, ctx) + tag("div", head, **original) + service + tag("div", body_html, **original)
+            + changes + tag("div", after, **original) + edit_link(page, ctx))

@@ -27,8 +27,8 @@ class Context:
     def t(self, key: str, **params: object) -> str:
         return self.data.t(key, self.lang, **params)
 
-    def date(self, value) -> str:
-        return self.data.date(value, self.lang)
+    def date(self, value, precision: str = "day") -> str:
+        return self.data.date(value, self.lang, precision)
 
     def href(self, norm: str, lang: str) -> str:
         return relative(self.url, page_url(norm, lang, self.directory_urls))

@@ -37,10 +37,19 @@ class LawMeta(PageMeta):
     sources: list[Source] = Field(min_length=1)
 
 
+class Correction(BaseModel):
+    """A dated note on a published statement: what it got wrong, or what has changed since, in its language."""
+
+    model_config = ConfigDict(extra="forbid")
+    date: dt.date
+    note: Text
+
+
 class StatementMeta(PageMeta):
     date: dt.date
     organisations: list[Key] = Field(min_length=1)
     sources: list[Source] = Field(default_factory=list)
+    corrections: list[Correction] = Field(default_factory=list)
 
 
 class HelpMeta(PageMeta):
