@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check chromium lock lighthouse downloads
+.PHONY: serve test build check review chromium lock lighthouse downloads
 
 serve: $(STAMP)
 # --dirty: a save rebuilds only the pages that changed (1.5 s instead of 4-5 s at 200 guides per language,
@@ -23,6 +23,11 @@ build: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/selamat check
+
+# What needs a person to look at it, oldest first, in both languages, as Markdown in review.md (the monthly
+# workflow puts it in an issue); `selamat review` prints it, `--format json` for tools.
+review: $(STAMP)
+	{ $(BIN)/selamat review --format markdown; echo; echo '---'; echo; $(BIN)/selamat review --format markdown --lang ms; } > review.md
 
 # The offline editions to pass on (downloads/selamat-en.zip and selamat-ms.zip, from a plain-file
 # build); run it before `make build`, which then publishes them at /downloads/ with their size.

@@ -151,7 +151,7 @@ def _placeholders(text: str) -> list[str]:
     return [name for _, name, _, _ in string.Formatter().parse(text) if name]
 
 
-def test_old_reviews_and_checks_show_a_notice_on_the_page(tiny):
+def test_old_reviews_show_a_notice_but_old_service_checks_cast_no_doubt(tiny):
     from selamat.help_services import service_card
     site, data = tiny
     law_dir = site.docs / "laws"
@@ -162,6 +162,8 @@ def test_old_reviews_and_checks_show_a_notice_on_the_page(tiny):
     ctx = Context(site, data, "ms", "laws/old/", today=dt.date(2026, 11, 24))
     assert data.t("legal.stale", "ms") in frame(site.by_rel["laws/old.en.md"], "", ctx)
     service = next(s for s in data.help_services if (ctx.today - s.verified).days > 365)
-    assert data.t("help.stale", "ms") in service_card(service, ctx)
+    old_card = service_card(service, ctx)
     fresh = service.model_copy(update={"verified": dt.date(2026, 11, 1)})
-    assert data.t("help.stale", "ms") not in service_card(fresh, ctx)
+    # the only difference an old date makes on the page is the date itself
+    assert old_card.replace(service.verified.isoformat(), "D").replace(ctx.date(service.verified), "D") == \
+        service_card(fresh, ctx).replace("2026-11-01", "D").replace(ctx.date(dt.date(2026, 11, 1)), "D")
