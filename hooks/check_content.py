@@ -15,7 +15,7 @@ def on_pre_build(config):
     if language(config) != DEFAULT:  # mkdocs-static-i18n builds each language; check once
         return
     ctx = context(config, "")  # the build's reading of the pages and data, shared with the other hooks
-    problems, pages = check.run(Project(project_root(config)), ctx.site, ctx.data)
+    problems, pages = check.run(Project(project_root(config)), ctx.site, ctx.data, render=False)  # the build sanitises as it renders
     data = ctx.data
     if check.errors(problems):
         raise PluginError("\n" + check.report(problems, pages, data, "en"))

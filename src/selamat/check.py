@@ -37,13 +37,16 @@ UNSAFE_SCHEMES = ("javascript", "data", "vbscript", "file")
 EXTERNAL = ("http://", "https://", "mailto:", "tel:", "sms:", "//")
 
 
-def run(project: Project, site: Site | None = None, data: Data | None = None) -> tuple[list[Problem], int]:
+def run(project: Project, site: Site | None = None, data: Data | None = None, render: bool = True) -> tuple[list[Problem], int]:
     """All problems in the project's data files and pages, and how many pages were read (`site` and
-    `data`, when given, are the project's, already read)."""
+    `data`, when given, are the project's, already read). `render`: also render each page's Markdown and
+    report what the sanitiser would remove (the build does that itself, page by page, as it renders)."""
     data = data or Data(project.data)
     problems = list(check_data(data))
     site = site or load_site(project.docs)
     problems += check_site(site, data)
+    if render:
+        problems += list(rendered_problems(site, project))
     problems += list(legal_change_problems(site, data))
     problems += list(url_problems(site, data, project))
     return problems, len(site.pages)
@@ -365,6 +368,23 @@ def html_problems(page: Page, file: str) -> Iterable[Problem]:
             yield Problem(file, "event_handler", tag.line, params={"attribute": handler.group(1)})
         elif re.search(r"(javascript|vbscript|data):", tag.attrs, re.I):
             yield Problem(file, "unsafe_link", tag.line, params={"scheme": "javascript"})
+
+
+def rendered_problems(site: Site, project: Project) -> Iterable[Problem]:
+    """What the sanitiser would remove from each page's HTML, as MkDocs renders it: the HTML judged as a
+    browser parses it, so no Markdown trick hides a tag. Not told twice when the line check found it."""
+    from . import render, sanitise
+
+    convert = render.converter(project.root)
+    allowed = ", ".join(f"<{t}>" for t in ALLOWED_HTML)
+    for page in site.pages:
+        told = {p.params.get("tag") or p.params.get("attribute") for p in html_problems(page, f"docs/{page.rel}")}
+        for finding in sanitise.findings(convert(page.body)):
+            if finding.name in told or (finding.kind == "link" and "javascript" in told):
+                continue
+            code = {"id": "html_removed_id", "class": "html_removed_class"}.get(finding.kind, "html_removed")
+            yield Problem(f"docs/{page.rel}", code, md.line_of(page.body, finding.hint, page.body_line),
+                          params={"what": str(finding), "allowed": allowed, "name": finding.name})
 
 
 def link_problems(page: Page, file: str, site: Site, link: md.Link, own_ids: list[str]) -> Iterable[Problem]:

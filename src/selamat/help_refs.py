@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 from .data import HelpService
 from .help_services import dial, whatsapp_link
@@ -67,15 +67,17 @@ def cite(service: HelpService, ctx: Context) -> str:
     return tag("span", name + (f" ({extra})" if extra else ""), class_="selamat-cite")
 
 
-def expand(markdown: str, ctx: Context) -> str:
-    """Replace each known reference with its HTML (unknown ones are left for the check to report)."""
+def expand(markdown: str, ctx: Context, hold: Callable[[str], str] | None = None) -> str:
+    """Replace each known reference with its HTML, or with what `hold` gives for it (a token put back after
+    the editor's HTML is sanitised); unknown ones are left for the check to report."""
     services = ctx.data.help_service
+    hold = hold or (lambda html: html)
 
     def one(m: re.Match) -> str:
         service = services.get(m.group(2))
         if service is None or (m.group(1) == "tel" and not service.phone):
             return m.group(0)
-        return tel(service) if m.group(1) == "tel" else cite(service, ctx)
+        return hold(tel(service) if m.group(1) == "tel" else cite(service, ctx))
     return REF.sub(one, markdown) if "[[" in markdown else markdown
 
 

@@ -170,11 +170,14 @@ MARKERS: dict[str, Callable[[Context], str]] = {
 MARKER_LINE = re.compile(r"^[ \t]*<!--\s*selamat:\s*([\w-]+)\s*-->[ \t]*$", re.M)
 
 
-def expand(markdown: str, ctx: Context) -> str:
-    """Replace each marker line with its listing (as an HTML block Markdown leaves alone)."""
+def expand(markdown: str, ctx: Context, hold: Callable[[str], str] | None = None) -> str:
+    """Replace each marker line with its listing (as an HTML block Markdown leaves alone), or with what
+    `hold` gives for it: a token put back after the editor's HTML is sanitised (held_parts.py)."""
     def one(m: re.Match) -> str:
         render = MARKERS.get(m.group(1))
-        return f"\n{render(ctx)}\n" if render else m.group(0)
+        if not render:
+            return m.group(0)
+        return f"\n\n{hold(render(ctx))}\n\n" if hold else f"\n{render(ctx)}\n"
     return MARKER_LINE.sub(one, markdown)
 
 

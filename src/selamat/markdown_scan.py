@@ -128,3 +128,13 @@ def html_tags(body: str, first_line: int = 1) -> list[HtmlTag]:
             if not m.group("close"):
                 out.append(HtmlTag(m.group("name").lower(), m.group("attrs") or "", n))
     return out
+
+
+def line_of(body: str, hint: str, first_line: int = 1) -> int | None:
+    """The first line of the body that holds `hint` (any case), for pointing an editor at what the
+    rendered HTML showed: a tag, an attribute, a class."""
+    needle = hint.lower()
+    for n, line in enumerate(body.splitlines(), start=first_line):
+        if needle in line.lower():
+            return n
+    return None

@@ -1,0 +1,37 @@
+"""The editor's Markdown as MkDocs renders it, outside a build: the same Python-Markdown extensions and
+settings as mkdocs.yml, for checks that must judge the HTML a page becomes (sanitise.py)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import markdown
+import yaml
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml as plain data: its !ENV and !relative tags read as their default values."""
+
+
+_Loader.add_multi_constructor("!", lambda loader, suffix, node: (
+    loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None))
+
+
+def extensions(root: Path) -> tuple[list[str], dict[str, dict]]:
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader) or {}
+    names, settings = [], {}
+    for entry in config.get("markdown_extensions") or []:
+        name, options = (entry, {}) if isinstance(entry, str) else next(iter(entry.items()))
+        names.append(name)
+        settings[name] = options or {}
+    return names, settings
+
+
+def converter(root: Path) -> Callable[[str], str]:
+    names, settings = extensions(root)
+    engine = markdown.Markdown(extensions=names, extension_configs=settings)
+
+    def convert(text: str) -> str:
+        engine.reset()
+        return engine.convert(text)
+    return convert
