@@ -147,6 +147,166 @@ def test_shift_as_a_modifier_or_another_key_does_not_count(tab, base_url):
     assert tab.url.startswith(base_url)
 
 
+# --- only Shift pressed on a physical keyboard counts (GOV.UK Frontend issue #4095) -------------------
+
+FIELD = "input.md-search__input"
+DOTS = ".selamat-exit__indicators > .is-on"
+
+
+@pytest.fixture
+def desk(browser):
+    """A tab with a mouse and no touch screen (a fine pointer): a laptop, at a phone's width."""
+    context = browser.new_context(viewport=PHONE)
+    context.route(DESTINATION + "**", lambda route: route.fulfill(body="<title>Weather</title>", content_type="text/html"))
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def in_a_field(tab, base_url, lang):
+    """A guide, with the reader typing in the search field."""
+    tab.goto(base_url + page_url("guides/sextortion.md", lang))
+    tab.locator(SEARCH_BUTTON).click()
+    tab.locator(FIELD).focus()
+    assert tab.evaluate("document.activeElement.matches('input.md-search__input')")
+
+
+def shift_events(tab, key_code=16, presses=1):
+    """Shift pressed as the browser reports it from a key event it is given (trusted, like a real key),
+    with the key code the platform reports: 229 is what input methods and soft keyboards give."""
+    cdp = tab.context.new_cdp_session(tab)
+    for _ in range(presses):
+        for kind in ("rawKeyDown", "keyUp"):
+            cdp.send("Input.dispatchKeyEvent", {"type": kind, "key": "Shift", "code": "ShiftLeft",
+                                                "windowsVirtualKeyCode": key_code, "location": 1})
+    cdp.detach()
+
+
+def stays(tab, base_url, count):
+    """The page is still there (no exit), with `count` Shift presses counted."""
+    tab.wait_for_timeout(150)  # the exit starts at once; give it a moment to show
+    assert tab.url.startswith(base_url)
+    assert tab.locator(DOTS).count() == count
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_three_presses_on_a_physical_keyboard_exit_even_from_a_field(desk, base_url, lang):
+    in_a_field(desk, base_url, lang)
+    desk.keyboard.type("polis")
+    with desk.expect_navigation(url=DESTINATION):
+        for _ in range(3):
+            desk.keyboard.press("Shift")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_key_events_given_like_a_keyboards_count(desk, base_url, lang):
+    """The control for the tests below: the same trusted events, with a keyboard's key code, exit."""
+    desk.goto(base_url + page_url("guides/sextortion.md", lang))
+    shift_events(desk, presses=2)
+    assert desk.locator(DOTS).count() == 2
+    with desk.expect_navigation(url=DESTINATION):
+        shift_events(desk)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_typing_between_shift_presses_starts_the_count_again(desk, base_url, lang):
+    """Predictive text and soft keyboards send Shift with their text, as input events: none exits."""
+    in_a_field(desk, base_url, lang)
+    for _ in range(2):
+        desk.keyboard.press("Shift")
+        assert desk.locator(DOTS).count() == 1
+        desk.keyboard.insert_text("Polis")  # beforeinput and input, and no key events
+        assert desk.locator(DOTS).count() == 0
+    desk.keyboard.press("Shift")
+    stays(desk, base_url, 1)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("event", ["input", "beforeinput", "compositionstart"])
+def test_each_typing_event_starts_the_count_again(desk, base_url, lang, event):
+    desk.goto(base_url + page_url("guides/sextortion.md", lang))
+    desk.keyboard.press("Shift")
+    desk.keyboard.press("Shift")
+    assert desk.locator(DOTS).count() == 2
+    desk.evaluate("""type => document.body.dispatchEvent(type === 'compositionstart'
+        ? new CompositionEvent(type, {bubbles: true}) : new InputEvent(type, {bubbles: true}))""", event)
+    assert desk.locator(DOTS).count() == 0
+    desk.keyboard.press("Shift")
+    stays(desk, base_url, 1)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_composition_starting_between_presses_starts_the_count_again(desk, base_url, lang):
+    in_a_field(desk, base_url, lang)
+    cdp = desk.context.new_cdp_session(desk)
+    for _ in range(2):
+        desk.keyboard.press("Shift")
+        assert desk.locator(DOTS).count() == 1
+        cdp.send("Input.imeSetComposition", {"text": "a", "selectionStart": 1, "selectionEnd": 1})
+        assert desk.locator(DOTS).count() == 0
+        cdp.send("Input.insertText", {"text": "a"})  # the input method commits the text
+    desk.keyboard.press("Shift")
+    stays(desk, base_url, 1)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_shift_from_an_input_method_does_not_count(desk, base_url, lang):
+    """keyCode 229: a key an input method or a soft keyboard handles (iOS caps lock, predictive text)."""
+    desk.goto(base_url + page_url("guides/sextortion.md", lang))
+    shift_events(desk, key_code=229, presses=3)
+    stays(desk, base_url, 0)
+    assert desk.evaluate("document.documentElement.classList.contains('selamat-exiting')") is False
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_shift_during_a_composition_does_not_count(desk, base_url, lang):
+    """isComposing: Shift pressed while an input method is composing a word."""
+    in_a_field(desk, base_url, lang)
+    desk.evaluate("""() => { window.__composing = [];
+        document.addEventListener('keyup', e => window.__composing.push(e.isComposing), true); }""")
+    cdp = desk.context.new_cdp_session(desk)
+    cdp.send("Input.imeSetComposition", {"text": "ka", "selectionStart": 2, "selectionEnd": 2})
+    shift_events(desk, presses=3)
+    assert desk.evaluate("window.__composing") == [True, True, True]  # the events were composing ones
+    stays(desk, base_url, 0)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_shift_held_until_it_repeats_does_not_count(desk, base_url, lang):
+    desk.goto(base_url + page_url("guides/sextortion.md", lang))
+    desk.evaluate("""() => { window.__repeats = 0;
+        document.addEventListener('keydown', e => { if (e.repeat) window.__repeats += 1; }, true); }""")
+    for _ in range(3):
+        for _ in range(4):  # the first keydown, then three that repeat while the key is held
+            desk.keyboard.down("Shift")
+        desk.keyboard.up("Shift")
+    assert desk.evaluate("window.__repeats") == 9
+    stays(desk, base_url, 0)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_on_a_touch_screen_shift_in_a_field_does_not_count_but_elsewhere_does(tab, base_url, lang):
+    """A phone or tablet without a mouse: while a field has focus its keyboard is on the screen."""
+    assert tab.evaluate("matchMedia('(pointer: coarse)').matches && !matchMedia('(any-pointer: fine)').matches")
+    in_a_field(tab, base_url, lang)
+    for _ in range(3):
+        tab.keyboard.press("Shift")
+    stays(tab, base_url, 0)
+    tab.keyboard.press("Escape")  # closes search, and the field loses focus
+    assert tab.evaluate("document.activeElement === document.body")
+    with tab.expect_navigation(url=DESTINATION):  # a keyboard attached to the tablet still gets out
+        for _ in range(3):
+            tab.keyboard.press("Shift")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_shift_a_script_makes_up_does_not_count(desk, base_url, lang):
+    desk.goto(base_url + page_url("guides/sextortion.md", lang))
+    desk.evaluate("""() => { for (let i = 0; i < 3; i++) for (const type of ['keydown', 'keyup'])
+        document.dispatchEvent(new KeyboardEvent(type, {key: 'Shift', code: 'ShiftLeft', bubbles: true})); }""")
+    stays(desk, base_url, 0)
+
+
 def test_count_expires_after_five_seconds(tab, base_url, data):
     tab.goto(base_url + page_url("guides/sextortion.md", "en"))
     tab.clock.install()
