@@ -1,32 +1,41 @@
-"""Puts a strict Content-Security-Policy (inline scripts allowed only by their hashes, nothing from
-other hosts) and `Referrer-Policy: no-referrer` in a <meta> at the top of every page, and writes the
-same policies, with every page's script hashes, to site/_headers for hosts that read that file; there,
-every page but the embeddable help card also refuses to be framed by other sites. In the plain-file
-build (the offline edition) inline scripts are allowed instead of hashed: see security.policy."""
+"""Puts a strict Content-Security-Policy (inline scripts allowed only by their hashes, and only the site's
+own: own_scripts.py; nothing from other hosts) and `Referrer-Policy: no-referrer` in a <meta> at the top of
+every page, and writes the same policies, with every page's script hashes, to site/_headers for hosts that
+read that file; there, every page but the embeddable help card also refuses to be framed by other sites.
+A page that would run anything else (an inline script that is not ours, an event handler, a `javascript:`
+address) stops the build, naming the page."""
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from selamat import own_scripts
 from selamat.language_builds import kept
-from selamat.mkdocs_glue import all_languages_built, context
-from selamat.security import add_meta, headers_file, script_hashes, unframed_paths
+from selamat.mkdocs_glue import all_languages_built, context, project_root
+from selamat.security import add_meta, headers_file, script_hash, unframed_paths
 
 _hashes: set[str] = kept("script hashes", set)  # from every language's pages
 
 
-def _secure(html, config):
-    _hashes.update(script_hashes(html))
-    return add_meta(html, from_files=not config.use_directory_urls)
+def _secure(html, config, where: str):
+    root, from_files = project_root(config), not config.use_directory_urls
+    found = own_scripts.problems(html, root, from_files)
+    if found:
+        raise PluginError(f"\n{where}: " + context(config, "").data.messages["page_runs_foreign"]("en").format(what="; ".join(found)))
+    hashes = [script_hash(body) for body in own_scripts.inline_bodies(html, root, from_files)]
+    if not from_files:
+        _hashes.update(hashes)
+    return add_meta(html, hashes)
 
 
 @event_priority(-90)  # after the hooks that change the page, before the 404 is kept (-100)
 def on_post_page(output, page, config):
-    return _secure(output, config)
+    return _secure(output, config, f"docs/{page.file.src_uri}")
 
 
 @event_priority(-90)
 def on_post_template(output_content, template_name, config):
-    return _secure(output_content, config) if template_name == "404.html" else output_content
+    return _secure(output_content, config, template_name) if template_name == "404.html" else output_content
 
 
 @event_priority(-200)  # once every language is built

@@ -182,7 +182,8 @@ def test_help_page_lists_every_service_with_its_checked_date(built, data):
         assert len(cards) == len(data.help_services)
         for service in data.help_services:
             card = page.select_one(f"#service-{service.id}").parent
-            assert card.h3.get_text() == service.name(lang)
+            label = data.t(f"help.ages.{service.ages}", lang) if service.ages else ""
+            assert card.h3.get_text() == (f"{service.name(lang)} {label}" if label else service.name(lang))
             assert data.date(service.verified, lang) in card.get_text()
 
 

@@ -120,6 +120,7 @@ def test_a_clean_fixture_passes(tmp_path):
     """The fixture copy with only good pages passes: proof the checks above are about the mistakes."""
     shutil.copytree(ROOT / "data", tmp_path / "data")
     (tmp_path / "data" / "published-urls.txt").unlink()  # a new site has published nothing yet
+    (tmp_path / "data" / "legal-changes.yml").write_text("[]\n")  # and has no law pages for changes to go on
     (tmp_path / "docs" / "guides").mkdir(parents=True)
     (tmp_path / "docs" / "guides" / "ok.en.md").write_text(
         "---\ntitle: Fine\nsummary: A fine page.\ntopics: [harassment]\nupdated: 2026-11-24\n---\n\n## Step {#step}\n\nSee [step](#step).\n")

@@ -277,7 +277,7 @@ def test_a_corrected_statement_comes_back_in_its_feeds(tmp_path):
     assert item.summary.startswith("Pembetulan (1 Mac 2026): Peraturan itu telah pun dibuat.")
     assert item.modified == dt.date(2026, 3, 1)
     rss = feedparser.parse(feeds.rss([item], "T", "D", "https://x.org/", "https://x.org/f.xml", "ms"))
-    assert rss.entries[0].published_parsed[:3] == (2026, 3, 1)
+    assert "01 Mar 2026" in rss.entries[0].published
     assert '"date_modified": "2026-03-01T00:00:00+08:00"' in feeds.json_feed([item], "T", "D", "h", "f", "ms")
 
 

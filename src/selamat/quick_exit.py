@@ -29,7 +29,7 @@ MATERIAL_SKIP = '<div data-md-component="skip">'
 def insert(html: str, skip: str, bar: str) -> str:
     """Our skip link first in <body>, so it is the first thing to focus; the bar after Material's own
     skip link ("Skip to content"), so that both skip links lead the page, before any landmark."""
-    start = html.index("<body")
+    start = html.index("<body", html.index("</head>"))  # not a "<body" inside a script in <head> (the file:// shim)
     body = html.index(">", start) + 1
     at = html.find(MATERIAL_SKIP, body)
     after_skip = html.index("</div>", at) + len("</div>") if at != -1 else body

@@ -18,9 +18,10 @@ _Loader.add_multi_constructor("!", lambda loader, suffix, node: (
 
 
 def extensions(root: Path) -> tuple[list[str], dict[str, dict]]:
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader) or {}
+    path = root / "mkdocs.yml"
+    config = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {} if path.exists() else {}
     names, settings = [], {}
-    for entry in config.get("markdown_extensions") or []:
+    for entry in config.get("markdown_extensions") or ["toc", "tables", "fenced_code"]:  # MkDocs' defaults
         name, options = (entry, {}) if isinstance(entry, str) else next(iter(entry.items()))
         names.append(name)
         settings[name] = options or {}

@@ -10,8 +10,6 @@ from urllib.parse import urlsplit
 
 from .languages import LANGUAGES, prefix
 
-INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S | re.I)
-DATA_TYPES = ("application/json", "application/ld+json")
 ANCHOR = re.compile(r"<a\s[^>]*>", re.I)
 HREF = re.compile(r'\shref="(?P<href>[^"]*)"', re.I)
 REL = re.compile(r'\srel="(?P<rel>[^"]*)"', re.I)
@@ -32,38 +30,26 @@ DIRECTIVES = {
 REFERRER_POLICY = "no-referrer"
 
 
-def script_hashes(html: str) -> list[str]:
-    """'sha256-…' of each executable inline script, in page order."""
-    out = []
-    for m in INLINE_SCRIPT.finditer(html):
-        attrs = m.group("attrs") or ""
-        if re.search(r"\ssrc=", attrs, re.I):
-            continue
-        kind = re.search(r'\stype="([^"]*)"', attrs, re.I)
-        if kind and kind.group(1).lower() in DATA_TYPES:
-            continue
-        digest = hashlib.sha256(m.group("body").encode("utf-8")).digest()
-        out.append(f"'sha256-{base64.b64encode(digest).decode()}'")
-    return out
+def script_hash(body: str) -> str:
+    """'sha256-…' of an inline script, as a Content-Security-Policy allows it."""
+    return f"'sha256-{base64.b64encode(hashlib.sha256(body.encode('utf-8')).digest()).decode()}'"
 
 
-def policy(hashes: list[str], from_files: bool = False) -> str:
-    """The policy for a page with these inline-script hashes. `from_files`: the plain-file build (the
-    offline edition, opened from file://), where search runs in the iframe-worker shim, whose frame
-    holds an inline script naming the worker's file:// address — unknowable at build time, so no hash
-    can allow it. There, inline scripts are allowed ('unsafe-inline' is void next to hashes, so none
-    are listed); the edition is static text from us and takes no input, so there is nothing to inject."""
+def policy(hashes: list[str]) -> str:
+    """The policy for a page whose own inline scripts have these hashes (own_scripts.py says which are the
+    site's own; nothing else is ever hashed). The plain-file build (the offline edition) is no different:
+    the script the iframe-worker shim writes into its frame is hashed for the worker address each page names."""
     parts = []
     for name, values in DIRECTIVES.items():
         if name == "script-src":
-            values = values + (["'unsafe-inline'"] if from_files else sorted(set(hashes)))
+            values = values + sorted(set(hashes))
         parts.append(" ".join([name, *values]))
     return "; ".join(parts)
 
 
-def add_meta(html: str, from_files: bool = False) -> str:
+def add_meta(html: str, hashes: list[str] = ()) -> str:
     """Put the policy and the referrer policy first in <head>, before anything they must govern."""
-    metas = (f'<meta http-equiv="Content-Security-Policy" content="{policy(script_hashes(html), from_files)}">\n'
+    metas = (f'<meta http-equiv="Content-Security-Policy" content="{policy(list(hashes))}">\n'
              f'<meta name="referrer" content="{REFERRER_POLICY}">\n')
     start = html.index("<head")
     end = html.index(">", start) + 1
@@ -80,7 +66,13 @@ def headers_file(hashes: list[str], unframed: list[str]) -> str:
            f"  Referrer-Policy: {REFERRER_POLICY}\n"
            "  X-Content-Type-Options: nosniff\n"
            "  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()\n")
-    return out + "".join(f"{path}\n  X-Frame-Options: DENY\n" for path in unframed)
+    for path in unframed:
+        if re.search(r"\s", path):
+            raise ValueError(f"{path!r}: a path with a space or line break cannot go into _headers")
+        # frame-ancestors in a second policy: a browser enforces every policy it is sent, so this only adds
+        # "no framing" to the one above; X-Frame-Options for browsers that predate it.
+        out += f"{path}\n  X-Frame-Options: DENY\n  Content-Security-Policy: frame-ancestors 'none'\n"
+    return out
 
 
 def is_external(href: str, site_host: str) -> bool:
