@@ -45,6 +45,7 @@ def run(project: Project, site: Site | None = None, data: Data | None = None, re
     problems = list(check_data(data))
     site = site or load_site(project.docs)
     problems += check_site(site, data)
+    problems += list(file_problems(site, project))
     if render:
         problems += list(rendered_problems(site, project))
     problems += list(legal_change_problems(site, data))
@@ -71,6 +72,39 @@ def url_problems(site: Site, data: Data, project: Project) -> Iterable[Problem]:
         told.add(old)
         yield Problem(f"data/{published.MANIFEST}", "url_gone", line, params={
             "url": url, "old": old, "new": published.guess_new_home(site, old, known)})
+
+
+IMAGE_TYPES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def file_problems(site: Site, project: Project) -> Iterable[Problem]:
+    """Only known files are published: pages with plain names, images, and the short reviewed list in
+    mkdocs.yml (extra.selamat.published_files). Anything else in docs/ would be served from the site's own
+    address: a script there runs with the site's permissions, a page or an SVG can carry one, and files
+    such as _redirects or CNAME change how the whole site is served."""
+    from . import mkdocs_config
+
+    listed = set(mkdocs_config.selamat(project.root).get("published_files") or [])
+    for path in sorted(site.docs.rglob("*")):
+        if path.is_dir():
+            continue
+        rel = path.relative_to(site.docs).as_posix()
+        if any(part.startswith(".") for part in rel.split("/")):
+            continue  # MkDocs publishes no dotfile
+        shown = rel.encode("unicode_escape").decode("ascii")  # a line break in a name is shown as \n
+        folders, name = rel.split("/")[:-1], rel.rsplit("/", 1)[-1]
+        if name.endswith(".md"):
+            slug = name.split(".")[0]
+            if not SLUG.match(slug) or not all(SLUG.match(f) for f in folders):
+                yield Problem(f"docs/{shown}", "bad_file_name", params={"name": shown})
+        elif rel in listed:
+            continue
+        elif name.lower().endswith(IMAGE_TYPES) and all(SLUG.match(f) for f in folders) \
+                and re.match(r"^[a-z0-9][a-z0-9._-]*$", name):
+            continue
+        else:
+            yield Problem(f"docs/{shown}", "file_not_published", params={"name": shown, "types": ", ".join(IMAGE_TYPES)})
 
 
 def legal_change_problems(site: Site, data: Data, today: dt.date | None = None) -> Iterable[Problem]:
@@ -129,6 +163,8 @@ def friendly(err: dict, name: str, fields: list[str], kind: str = "") -> tuple[s
         return "too_long", {"length": len(str(value).strip()), "limit": err["ctx"]["max_length"]}
     if kind_ == "string_too_short":
         return "empty_text", {}
+    if kind_ == "no_markup":
+        return "no_markup", {}
     if kind_.startswith("date"):
         return "bad_date", {"value": value, "example": TODAY}
     if kind_ == "too_short":

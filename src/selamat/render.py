@@ -6,22 +6,13 @@ from pathlib import Path
 from typing import Callable
 
 import markdown
-import yaml
 
-
-class _Loader(yaml.SafeLoader):
-    """mkdocs.yml as plain data: its !ENV and !relative tags read as their default values."""
-
-
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: (
-    loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None))
+from . import mkdocs_config
 
 
 def extensions(root: Path) -> tuple[list[str], dict[str, dict]]:
-    path = root / "mkdocs.yml"
-    config = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {} if path.exists() else {}
     names, settings = [], {}
-    for entry in config.get("markdown_extensions") or ["toc", "tables", "fenced_code"]:  # MkDocs' defaults
+    for entry in mkdocs_config.load(root).get("markdown_extensions") or ["toc", "tables", "fenced_code"]:  # MkDocs' defaults
         name, options = (entry, {}) if isinstance(entry, str) else next(iter(entry.items()))
         names.append(name)
         settings[name] = options or {}

@@ -4,12 +4,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from .data import Source
 
+def plain(value: str) -> str:
+    """Text printed on the page, in the menu, in <title> and in meta tags is plain text: no markup."""
+    if "<" in value or ">" in value:
+        raise PydanticCustomError("no_markup", "markup is not allowed here")
+    return value
+
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+PlainText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(plain)]
+Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), AfterValidator(plain)]
 Key = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Hideable = Literal["navigation", "toc", "footer", "path"]
 Commit = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{7,40}$")]
@@ -19,10 +28,10 @@ class PageMeta(BaseModel):
     """Fields every page has."""
 
     model_config = ConfigDict(extra="forbid")
-    title: Text
+    title: PlainText
     summary: Summary
     topics: list[Key] = Field(min_length=1)
-    content_note: Optional[Text] = None
+    content_note: Optional[PlainText] = None
     translated_from: Optional[Commit] = None
     hide: list[Hideable] = Field(default_factory=list)  # Material's switch: hide the toc or navigation
 
@@ -42,7 +51,7 @@ class Correction(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     date: dt.date
-    note: Text
+    note: PlainText
 
 
 class StatementMeta(PageMeta):
@@ -60,7 +69,7 @@ class SectionMeta(BaseModel):
     """Home and listing pages (index pages outside the content folders' own pages)."""
 
     model_config = ConfigDict(extra="forbid")
-    title: Text
+    title: PlainText
     summary: Summary
     translated_from: Optional[Commit] = None
     hide: list[Hideable] = Field(default_factory=list)
