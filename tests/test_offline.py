@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Error as PlaywrightError
 from bs4 import BeautifulSoup
 
 from conftest import PHONE
@@ -318,3 +319,100 @@ def test_the_offline_edition_opens_from_file_and_search_finds_a_guide(context, e
     assert not tab.locator(f"{STATE} button").first.is_visible()
     word, guide = SEARCH_WORDS[lang]
     assert [href for href in search(tab, word, timeout=15000) if href.endswith(f"guides/{guide}.html")]
+
+
+# --- the worker answers only from its own caches, and only for its own files ---------------------------
+
+def test_the_worker_opens_its_caches_by_name(built):
+    script = (built / offline.WORKER).read_text(encoding="utf-8")
+    assert "caches.match(" not in script  # would search every cache on the origin, not only ours
+    assert "caches.open(name).then(function (cache) { return cache.match(request); })" in script
+
+
+PLANTED = "<!doctype html><title>Planted</title><h1>PLANTED</h1>"
+PLANT = """async ([name, urls, body]) => {
+    const cache = await caches.open(name);
+    for (const url of urls) await cache.put(url, new Response(body, {headers: {"Content-Type": "text/html"}}));
+}"""
+
+
+def save_offline(context, url: str, lang: str):
+    tab = context.new_page()
+    tab.goto(url + page_url(GUIDE, lang))
+    tab.locator(f"{STATE} [data-offline-action=save]").click()
+    wait_state(tab, "saved")
+    return tab
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_page_planted_in_another_cache_is_never_served(context, built, lang):
+    """Another script on the origin fills caches of its own, one of them named like ours: the worker
+    serves neither, for a page in its list (it answers from its own copy) or outside it (the network
+    answers, or nothing when it is cut)."""
+    other = "ms" if lang == "en" else "en"
+    listed = page_url("guides/sextortion.md", lang)
+    unlisted = page_url(next(n for n in PAGE_TYPES if n.startswith("statements/") and n != "statements/index.md"), lang)
+    assert unlisted not in worker_manifest(built)["languages"][lang]["files"]
+    server, url = serve(built)
+    try:
+        tab = save_offline(context, url, lang)
+        ours = stored(tab)["caches"]
+        planted = [url + listed, url + unlisted, url + page_url("help/index.md", other)]
+        for name in ("planted", f"selamat-offline-{other}-0000000000000000", f"selamat-offline-{lang}-planted"):
+            tab.evaluate(PLANT, [name, planted, PLANTED])
+        assert len(stored(tab)["caches"]) == len(ours) + 3
+        tab.goto(url + unlisted)  # online: from the network
+        assert "PLANTED" not in tab.content() and tab.locator("h1").first.is_visible()
+    finally:
+        server.shutdown()
+        server.server_close()
+    context.set_offline(True)
+    tab.goto(url + listed)  # from our own copy
+    assert "PLANTED" not in tab.content() and tab.locator("h1").first.is_visible()
+    assert tab.evaluate("navigator.serviceWorker.controller !== null")
+    for address in (unlisted, page_url("help/index.md", other)):  # not in our copy: nothing to show
+        fetched = tab.evaluate("u => fetch(u, {cache: 'no-store'}).then(r => r.text(), () => 'no connection')", url + address)
+        assert fetched == "no connection", address
+    for address in (unlisted, page_url("help/index.md", other)):
+        try:
+            response = tab.goto(url + address)
+        except PlaywrightError as err:  # no connection (or the worker's fetch of it failed)
+            assert "ERR_INTERNET_DISCONNECTED" in str(err) or "ERR_FAILED" in str(err), err
+        else:  # the browser's HTTP cache may still hold the page, as without a worker
+            assert "PLANTED" not in response.text(), address
+
+
+@pytest.mark.browser
+def test_activation_deletes_stale_caches_of_ours_and_leaves_others(context, built, site, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(built, copy)
+    server, url = serve(copy)
+    try:
+        tab = context.new_page()
+        tab.goto(url + page_url(GUIDE, "en"))
+        for name in ("selamat-offline-en-0000000000000000", "selamat-offline-ms-stale", "another-site-cache"):
+            tab.evaluate(PLANT, [name, [url + page_url("guides/sextortion.md", "en")], PLANTED])
+        tab.locator(f"{STATE} [data-offline-action=save]").click()  # registers the worker: it activates
+        wait_state(tab, "saved")
+        names = sorted(stored(tab)["caches"])
+        assert names[0] == "another-site-cache" and len(names) == 2, names
+        assert re.fullmatch(r"selamat-offline-en-[0-9a-f]{16}", names[1]), names
+        current = names[1]
+        # a stale cache of ours left behind after activation goes with the next version
+        tab.evaluate(PLANT, ["selamat-offline-en-1111111111111111", [url + page_url("help/index.md", "en")], PLANTED])
+        guide = copy / dest_uri("guides/sextortion.md", "en")
+        guide.write_text(guide.read_text(encoding="utf-8").replace("</h1>", " (updated)</h1>", 1), encoding="utf-8")
+        offline.write_worker(copy, site)
+        tab.goto(url + page_url("help/index.md", "en"))
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            names = sorted(stored(tab)["caches"])
+            if len(names) == 2 and current not in names:
+                break
+            time.sleep(0.2)
+        assert names[0] == "another-site-cache" and len(names) == 2, names
+        assert names[1].startswith("selamat-offline-en-") and names[1] != current
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -5,7 +5,12 @@
      selamat-offline-<lang>-<version>; all or nothing.
    - When a new deploy changes the files (this script then differs), the new worker saves the new
      version of every language already saved, and then deletes the old caches.
-   - It answers from its caches first and otherwise from the network, and never caches anything else. */
+   - It answers only for the files in its list, and only from its own cache of a language that lists
+     the file (opened by name: never from another cache on this origin, which another script could
+     have filled); anything else goes to the network as if there were no worker. It never caches
+     anything else.
+   - On activation it deletes every cache with its prefix but the current ones (an old copy, or one
+     made by someone else to look like ours), and leaves other caches alone. */
 "use strict";
 var OFFLINE = /*MANIFEST*/{};
 var PREFIX = OFFLINE.prefix;
@@ -13,10 +18,14 @@ var ROOT = self.registration.scope;
 
 function cacheName(lang) { return PREFIX + lang + "-" + OFFLINE.languages[lang].version; }
 
+/* The languages the reader saved with an earlier version: a cache named as this worker names them
+   (another name with our prefix is not a saved copy; activation deletes it). */
 function savedLanguages() {
   return caches.keys().then(function (names) {
     return Object.keys(OFFLINE.languages).filter(function (lang) {
-      return names.some(function (name) { return name.indexOf(PREFIX + lang + "-") === 0; });
+      return names.some(function (name) {
+        return name.indexOf(PREFIX + lang + "-") === 0 && /^[0-9a-f]{16}$/.test(name.slice((PREFIX + lang + "-").length));
+      });
     });
   });
 }
@@ -57,8 +66,32 @@ self.addEventListener("message", function (event) {
   event.waitUntil(saveIfMissing(lang).then(function () { reply(true); }, function () { reply(false); }));
 });
 
+/* Each listed URL, and the languages whose copy holds it (the assets are in both). */
+var LISTED = {};
+Object.keys(OFFLINE.languages).forEach(function (lang) {
+  OFFLINE.languages[lang].files.forEach(function (file) {
+    var url = new URL(file, ROOT).href;
+    (LISTED[url] = LISTED[url] || []).push(lang);
+  });
+});
+
+/* The first hit in our own caches of those languages, or undefined. caches.open would create a cache
+   that is missing, so only saved ones are opened. */
+function fromOwnCaches(request, langs) {
+  return langs.reduce(function (found, lang) {
+    return found.then(function (hit) {
+      if (hit) return hit;
+      var name = cacheName(lang);
+      return caches.has(name).then(function (has) {
+        return has ? caches.open(name).then(function (cache) { return cache.match(request); }) : undefined;
+      });
+    });
+  }, Promise.resolve(undefined));
+}
+
 self.addEventListener("fetch", function (event) {
   var request = event.request;
-  if (request.method !== "GET") return;
-  event.respondWith(caches.match(request).then(function (hit) { return hit || fetch(request); }));
+  var langs = request.method === "GET" && LISTED[request.url.split("#")[0]];
+  if (!langs) return;  // not ours to answer: the browser fetches it as usual
+  event.respondWith(fromOwnCaches(request, langs).then(function (hit) { return hit || fetch(request); }));
 });
