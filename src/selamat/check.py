@@ -402,8 +402,8 @@ def html_problems(page: Page, file: str) -> Iterable[Problem]:
             yield Problem(file, "html_not_allowed", tag.line, params={"tag": tag.name, "allowed": allowed})
         elif handler:
             yield Problem(file, "event_handler", tag.line, params={"attribute": handler.group(1)})
-        elif re.search(r"(javascript|vbscript|data):", tag.attrs, re.I):
-            yield Problem(file, "unsafe_link", tag.line, params={"scheme": "javascript"})
+        elif scheme := re.search(r"(javascript|vbscript|data):", tag.attrs, re.I):
+            yield Problem(file, "unsafe_link", tag.line, params={"scheme": scheme.group(1).lower()})
 
 
 def rendered_problems(site: Site, project: Project) -> Iterable[Problem]:
@@ -414,9 +414,10 @@ def rendered_problems(site: Site, project: Project) -> Iterable[Problem]:
     convert = render.converter(project.root)
     allowed = ", ".join(f"<{t}>" for t in ALLOWED_HTML)
     for page in site.pages:
-        told = {p.params.get("tag") or p.params.get("attribute") for p in html_problems(page, f"docs/{page.rel}")}
+        told = {p.params.get("tag") or p.params.get("attribute") or p.params.get("scheme")
+                for p in html_problems(page, f"docs/{page.rel}")}
         for finding in sanitise.findings(convert(page.body)):
-            if finding.name in told or (finding.kind == "link" and "javascript" in told):
+            if finding.name in told:
                 continue
             code = {"id": "html_removed_id", "class": "html_removed_class"}.get(finding.kind, "html_removed")
             yield Problem(f"docs/{page.rel}", code, md.line_of(page.body, finding.hint, page.body_line),

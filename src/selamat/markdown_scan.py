@@ -133,8 +133,10 @@ def html_tags(body: str, first_line: int = 1) -> list[HtmlTag]:
 def line_of(body: str, hint: str, first_line: int = 1) -> int | None:
     """The first line of the body that holds `hint` (any case), for pointing an editor at what the
     rendered HTML showed: a tag, an attribute, a class."""
+    import html
+
     needle = hint.lower()
     for n, line in enumerate(body.splitlines(), start=first_line):
-        if needle in line.lower():
+        if needle in line.lower() or needle in html.unescape(line).lower():
             return n
     return None

@@ -30,6 +30,7 @@ ATTRIBUTES: dict[str, set[str]] = {
     "th": {"style", "colspan", "rowspan"},
     "td": {"style", "colspan", "rowspan"},
     "div": {"class"},
+    "span": {"class"},
     "p": {"class"},
     "details": {"class", "open"},
     "pre": {"class"},
@@ -44,12 +45,13 @@ ADMONITION_TYPES = {"note", "abstract", "summary", "tldr", "info", "todo", "tip"
                     "missing", "danger", "error", "bug", "example", "quote", "cite"}
 CLASSES: dict[str, set[str]] = {
     "a": {"headerlink"},  # the heading's permalink (toc extension)
-    "div": {"admonition"} | ADMONITION_TYPES,
+    "div": {"admonition", "highlight"} | ADMONITION_TYPES,
     "details": ADMONITION_TYPES,
     "p": {"admonition-title"},
     "pre": {"highlight"},
 }
 CODE_LANGUAGE = re.compile(r"^language-[a-z0-9+#-]{1,20}$")
+CODE_TOKEN = re.compile(r"^[a-z]{1,3}[0-9]?$")  # Pygments' token classes in a highlighted code block: n, o, mi, s2...
 ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,80}$")
 # Ids the site's own parts use: a heading may not take one (an anchor hijacked, a part hidden or doubled).
 RESERVED_IDS = re.compile(r"^(?:__|md-|selamat|quick-exit|service-|change-\d{4}-|topic-|year-\d)|^(?:sources|legal-changes|correction)$")
@@ -73,7 +75,8 @@ ANY_SCHEME = {"http", "https", "mailto", "tel", "sms", "javascript", "vbscript",
 
 
 def _keep_class(tag: str, value: str) -> Optional[str]:
-    kept = [c for c in value.split() if c in CLASSES.get(tag, ()) or (tag == "code" and CODE_LANGUAGE.match(c))]
+    kept = [c for c in value.split() if c in CLASSES.get(tag, ()) or (tag == "code" and CODE_LANGUAGE.match(c))
+            or (tag == "span" and CODE_TOKEN.match(c))]
     return " ".join(kept) or None
 
 
