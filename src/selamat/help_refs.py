@@ -63,7 +63,7 @@ def cite(service: HelpService, ctx: Context) -> str:
         name = tag("a", name, href=service.url)
     extra = ", ".join(contacts)
     if service.hours:
-        extra += ("; " if extra else "") + _safe(service.hours(lang))
+        extra += ("; " if extra else "") + _safe(service.hours(lang).rstrip(". "))  # inside brackets, mid-sentence
     return tag("span", name + (f" ({extra})" if extra else ""), class_="selamat-cite")
 
 
