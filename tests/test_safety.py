@@ -390,3 +390,43 @@ def test_every_page_carries_the_policies(built):
             assert a.get("target") != "_blank", (path, a["href"])
     headers = (built / "_headers").read_text()
     assert "Content-Security-Policy: default-src 'self'" in headers and "Referrer-Policy: no-referrer" in headers
+
+
+# --- links that leave the site, however they are written -----------------------------------------------
+
+SITE_HOST = "selamat.example.org"
+LEAVING = ['<a href="https://evil.example/">', '<a href="//evil.example/path">', "<a href='//evil.example'>",
+           '<a href=//evil.example/x/>', '<a href="HTTP://evil.example">', '<a href="///evil.example">',
+           '<a href="\\\\evil.example">', '<a href="/\\evil.example">', '<a href="&#47;&#47;evil.example">',
+           '<a href=" //evil.example">', '<a href="/\t/evil.example">', '<a href="//selamat.example.org@evil.example/">',
+           '<a title="a>b" href="//evil.example">', '<a class="x" href="//evil.example:8080/" />']
+STAYING = ['<a href="../guides/reporting/">', '<a href="/help/">', '<a href="#steps">', '<a href="mailto:a@example.org">',
+           '<a href="tel:999">', '<a href="sms:15999">', '<a href="//selamat.example.org/ms/">',
+           '<a href="https://selamat.example.org/">', "<a title='href=\"//evil.example\"' href=\"/ok/\">", "<a>"]
+
+
+@pytest.mark.parametrize("tag", LEAVING)
+def test_a_link_that_leaves_gets_noopener_noreferrer(tag):
+    from selamat.security import protect_external_links
+
+    out = protect_external_links(tag + "text</a>", SITE_HOST)
+    anchor = BeautifulSoup(out, "html.parser").a
+    assert set(anchor["rel"]) == {"noopener", "noreferrer"}, out
+    assert anchor["href"] == BeautifulSoup(tag, "html.parser").a["href"]  # the address is left as it was
+    assert out.endswith(">text</a>") and out.count("rel=") == 1
+
+
+@pytest.mark.parametrize("tag", STAYING)
+def test_a_link_within_the_site_or_to_an_app_is_left_alone(tag):
+    from selamat.security import protect_external_links
+
+    assert protect_external_links(tag, SITE_HOST) == tag
+
+
+def test_a_rel_already_there_is_kept_and_completed_once():
+    from selamat.security import is_external, protect_external_links
+
+    out = protect_external_links("<a rel='me' href=\"//evil.example\" rel=\"x\">", SITE_HOST)
+    assert out == '<a rel="me noopener noreferrer" href="//evil.example" rel="x">'
+    assert protect_external_links(out, SITE_HOST) == out
+    assert is_external("//evil.example/x", SITE_HOST) and not is_external("//SELAMAT.example.org/x", SITE_HOST)

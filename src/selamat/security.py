@@ -76,26 +76,58 @@ def headers_file(hashes: list[str], unframed: list[str]) -> str:
 
 
 def is_external(href: str, site_host: str) -> bool:
-    parts = urlsplit(href)
-    return parts.scheme in ("http", "https") and parts.hostname not in (None, site_host)
+    """Whether a link leaves the site, read as a browser reads it: http:, https: or protocol-relative
+    (//host/path) to another host, whatever the case, entities (&#47;), backslashes (\\\\host), tabs and
+    newlines (dropped), extra slashes (///host) or leading spaces and control characters. When in doubt
+    (http: or https: with no host we can read) it counts as leaving: protecting a link costs nothing."""
+    from html import unescape
+
+    url = re.sub(r"[\t\n\r]", "", unescape(href)).strip("".join(map(chr, range(0x21))))  # C0 controls, space
+    url = url.replace("\\", "/")
+    scheme = re.match(r"([a-zA-Z][a-zA-Z0-9+.\-]*):", url)
+    if scheme:
+        if scheme.group(1).lower() not in ("http", "https"):
+            return False  # mailto:, tel:, sms: and the like open an app, not a page
+        rest = url[scheme.end():]
+    elif url.startswith("//"):
+        rest = url
+    else:
+        return False  # a relative address on this site
+    try:
+        host = urlsplit("//" + rest.lstrip("/")).hostname
+    except ValueError:
+        return True
+    return host != site_host.lower() if host else True
 
 
 def protect_external_links(html: str, site_host: str) -> str:
-    """Every <a> that leaves the site gets rel="noopener noreferrer" (kept with any rel it had)."""
+    """Every <a> that leaves the site (`is_external`) gets rel="noopener noreferrer" (kept with any rel it
+    had). Attributes are read in order, quoted either way or not at all, and the first href and rel count,
+    as in a browser."""
+    anchor = re.compile(r"""<a(?=[\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>""", re.I)
+    attribute = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+
     def one(m: re.Match) -> str:
         tag = m.group(0)
-        if "http" not in tag.lower():
-            return tag  # no http(s) address: cannot leave the site (most links)
-        href = HREF.search(tag)
-        if not href or not is_external(href.group("href"), site_host):
+        body = tag[2:-1]
+        href = rel = None
+        end = 0  # where the last attribute ends: only spaces and a "/" may follow
+        for a in attribute.finditer(body):
+            end = a.end()
+            name = a.group(1).lower()
+            if name == "href" and href is None:
+                href = next((v for v in a.group(2, 3, 4) if v is not None), "")
+            elif name == "rel" and rel is None:
+                rel = a
+        if href is None or not is_external(href, site_host):
             return tag
-        rel = REL.search(tag)
-        words = (rel.group("rel").split() if rel else [])
+        words = next((v for v in rel.group(2, 3, 4) if v is not None), "").split() if rel else []
         words += [w for w in ("noopener", "noreferrer") if w not in words]
+        value = f'rel="{" ".join(words)}"'
         if rel:
-            return tag[: rel.start()] + f' rel="{" ".join(words)}"' + tag[rel.end():]
-        return tag[:-1].rstrip("/") + f' rel="{" ".join(words)}">'
-    return ANCHOR.sub(one, html)
+            return "<a" + body[: rel.start()] + value + body[rel.end():] + ">"
+        return "<a" + body[:end] + " " + value + ">"
+    return anchor.sub(one, html)
 
 
 def finish_page(html: str, site_url: str) -> str:
