@@ -128,3 +128,166 @@ def test_a_clean_fixture_passes(tmp_path):
         "---\ntitle: Baik\nsummary: Halaman yang baik.\ntopics: [harassment]\nupdated: 2026-11-24\n---\n\n## Langkah {#step}\n\nLihat [langkah](ok.md#step).\n")
     result = run([sys.executable, "-m", "selamat", "check"], tmp_path)
     assert result.returncode == 0, result.stdout
+
+
+# --- bad data files: one plain line with the file and the line, never a traceback ------------------------
+
+
+def _replace_line(text: str, number: int, old: str, new: str) -> str:
+    lines = text.splitlines(keepends=True)
+    assert old in lines[number - 1], (number, lines[number - 1])
+    lines[number - 1] = lines[number - 1].replace(old, new, 1)
+    return "".join(lines)
+
+
+def _edit_string(key: str, lang: str, old: str, new: str):
+    """An edit of one interface string (under `strings:`), and the line it is on."""
+    def edit(text: str) -> tuple[str, int]:
+        lines = text.splitlines()
+        entry = next(n for n in range(lines.index("strings:"), len(lines)) if lines[n] == f"  {key}:")
+        number = next(n for n in range(entry, len(lines)) if lines[n].startswith(f"    {lang}:")) + 1
+        return _replace_line(text, number, old, new), number
+    return edit
+
+
+def _edit_material(key: str, old: str, new: str):
+    """An edit of one of Material's Malay strings (under `material: ms:`), and the line it is on."""
+    def edit(text: str) -> tuple[str, int]:
+        lines = text.splitlines()
+        number = next(n for n in range(lines.index("material:"), len(lines)) if lines[n].startswith(f"    {key}:")) + 1
+        return _replace_line(text, number, old, new), number
+    return edit
+
+
+def _first_url(text: str) -> tuple[str, int]:
+    number = next(n for n, line in enumerate(text.splitlines(), start=1) if line.startswith("  url:"))
+    return _replace_line(text, number, "url: null", "url: javascript:alert(document.cookie)"), number
+
+
+def _whole(content: str):
+    return lambda text: (content, 2)  # the line after the comment
+
+
+def _first_organisation() -> str:
+    import yaml
+
+    return next(iter(yaml.safe_load((ROOT / "data" / "organisations.yml").read_text(encoding="utf-8"))))
+
+
+ORG = _first_organisation()
+
+# (case, data file, edit -> (new text, line of the fault), field, words in English, words in Malay)
+BAD_DATA = [
+    ("organisation-javascript-url", "organisations.yml", _first_url, f"{ORG} > url",
+     "`javascript:alert(document.cookie)` is not a full web address", "`javascript:alert(document.cookie)` bukan alamat web yang lengkap"),
+    ("topics-a-list", "topics.yml", _whole("# Topics\n- image-abuse\n- harassment\n"), "",
+     "This should be `name: value` lines", "Ini sepatutnya baris `nama: nilai`"),
+    ("topics-plain-text", "topics.yml", _whole("# Topics\nImage abuse, harassment and doxxing\n"), "",
+     "This should be `name: value` lines", "Ini sepatutnya baris `nama: nilai`"),
+    ("ui-translation-adds-a-placeholder", "ui-strings.yml", _edit_string("statement.meta", "ms", "{date}", "{tarikh}"),
+     "strings > statement.meta > ms", "Unknown: `{tarikh}`. Left out: `{date}`.", "Tidak dikenali: `{tarikh}`. Tertinggal: `{date}`."),
+    ("ui-english-adds-a-placeholder", "ui-strings.yml", _edit_string("updated", "en", "{date}", "{date} by {author}"),
+     "strings > updated > en", "The site fills in `{date}` here, and nothing else. Unknown: `{author}`",
+     "Laman web ini mengisi `{date}` di sini, dan tiada yang lain. Tidak dikenali: `{author}`"),
+    ("ui-placeholder-where-none-is-filled", "ui-strings.yml", _edit_string("legal.help", "ms", 'ms: "', 'ms: "{nama} '),
+     "strings > legal.help > ms", "The site fills in no placeholder in this text: remove `{nama}`",
+     "Laman web ini tidak mengisi sebarang pemegang tempat dalam teks ini: buang `{nama}`"),
+    ("ui-brace-left-open", "ui-strings.yml", _edit_string("updated", "en", "{date}", "{date"),
+     "strings > updated > en", "A brace is not closed.", "Ada tanda kurung kurawal yang tidak ditutup."),
+    ("ui-positional-placeholder", "ui-strings.yml", _edit_string("updated", "ms", "{date}", "{0}"),
+     "strings > updated > ms", "`{0}` is not a placeholder the site can fill in", "`{0}` bukan pemegang tempat"),
+    ("ui-markup", "ui-strings.yml", _edit_string("legal.title", "ms", "ms: ", "ms: <b>Penting</b> "),
+     "strings > legal.title > ms", "may not hold `<` `>` (no HTML)", "tidak boleh mengandungi `<` `>` (tiada HTML)"),
+    ("material-markup", "ui-strings.yml",
+     _edit_material("action.edit", "action.edit: ", "action.edit: <img src=x onerror=alert(1)> "),
+     "material > ms > action.edit", "may not hold `<` `>` (no HTML)", "tidak boleh mengandungi `<` `>` (tiada HTML)"),
+]
+
+
+def _missing_key(text: str) -> tuple[str, int]:
+    number = text.splitlines().index("  exit.label:") + 1
+    return _replace_line(text, number, "exit.label:", "exit.labels:"), text.splitlines().index("strings:") + 1
+
+
+def _new_string(text: str) -> tuple[str, int]:
+    """A string the code does not ask for by name, whose translation changes its placeholder."""
+    number = text.splitlines().index("strings:") + 1
+    added = '  extra.greeting:\n    en: "Hello {name}"\n    ms: "Helo {nama}"\n'
+    return _replace_line(text, number, "strings:\n", "strings:\n" + added), number + 3
+
+
+BAD_DATA.append(("ui-translation-changes-a-placeholder", "ui-strings.yml", _new_string, "strings > extra.greeting > ms",
+                 "A translation must use the same placeholders as the English text. Added: `{nama}`. Left out: `{name}`.",
+                 "Terjemahan mesti menggunakan pemegang tempat yang sama dengan teks bahasa Inggeris. Ditambah: `{nama}`. Tertinggal: `{name}`."))
+BAD_DATA.append(("ui-key-the-site-needs-is-missing", "ui-strings.yml", _missing_key, "strings > exit.label",
+                 "The interface text `exit.label` is missing, and the site needs it.",
+                 "Teks antara muka `exit.label` tiada, sedangkan laman web ini memerlukannya."))
+
+
+def project_with(tmp_path: Path, name: str, edit) -> tuple[Path, int]:
+    """A copy of the project with one data file edited; the line of the fault."""
+    root = tmp_path / "project"
+    root.mkdir()
+    for part in ("mkdocs.yml", "hooks", "overrides", "data", "docs"):
+        (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, root / part)
+    path = root / "data" / name
+    text, line = edit(path.read_text(encoding="utf-8"))
+    path.write_text(text, encoding="utf-8")
+    return root, line
+
+
+@pytest.mark.parametrize("case,name,edit,field,english,malay", BAD_DATA, ids=[c[0] for c in BAD_DATA])
+def test_bad_data_gets_a_line_with_file_and_line_in_both_languages(tmp_path, case, name, edit, field, english, malay):
+    root, line = project_with(tmp_path, name, edit)
+    start = expected_line(f"data/{name}", line, field)
+    for lang, words in (("en", english), ("ms", malay)):
+        result = run([sys.executable, "-m", "selamat", "check", "--lang", lang], root)
+        assert "Traceback" not in result.stdout + result.stderr, result.stdout + result.stderr
+        assert result.returncode == 1, result.stdout
+        problems = [l for l in result.stdout.splitlines() if l.startswith("data/")]
+        assert [l for l in problems if l.startswith(start) and words in l], \
+            f"no line starting {start!r} containing {words!r} in:\n{result.stdout}"
+        assert len([l for l in problems if "(warning)" not in l and "(amaran)" not in l]) == 1, problems
+
+
+def test_the_build_stops_on_bad_data_with_the_same_line_and_no_traceback(tmp_path):
+    root, line = project_with(tmp_path, "ui-strings.yml", _missing_key)
+    result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")], root)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output
+    assert f"data/ui-strings.yml:{line}: strings > exit.label: The interface text `exit.label` is missing" in output
+
+
+def test_every_interface_string_the_code_asks_for_is_required():
+    """UI_KEYS (data.py) lists every key the code and templates ask for: a literal key in `t("...")` or
+    `selamat_t("...")`, and each family built from a value (`type.{kind}`)."""
+    import re
+
+    from selamat.data import KINDS, UI_KEYS
+    from selamat.schema import SECTION, TYPES
+
+    code = "\n".join(p.read_text(encoding="utf-8") for folder in ("src/selamat", "hooks", "overrides")
+                     for p in sorted((ROOT / folder).rglob("*")) if p.suffix in (".py", ".html", ".js"))
+    literal = set(re.findall(r"""\b(?:t|selamat_t)\(\s*["']([a-z0-9][a-z0-9_.\-]*)["']""", code))
+    families = set(re.findall(r"""\bt\(\s*f["']([a-z0-9_.\-]+)\{""", code))
+    assert len(literal) > 60 and {"exit.label", "404.title", "help_box.title"} <= literal
+    assert literal - set(UI_KEYS) == set()
+    assert {"language.", "label.", "type.", "category.", "help.ages.", "month.", "feed.", "offline."} <= families
+    for family in families:
+        assert [k for k in UI_KEYS if k.startswith(family)], family
+    assert set(KINDS) == {kind for kind, _ in TYPES.values()} | {SECTION[0]}
+
+
+def test_every_required_string_is_in_the_data_with_the_code_s_placeholders(data):
+    from selamat.data import UI_KEYS, placeholders
+
+    for key, allowed in UI_KEYS.items():
+        for lang in ("en", "ms"):
+            assert placeholders(getattr(data.ui.strings[key], lang)) == allowed, (key, lang)
+
+
+def test_check_messages_keep_their_placeholders_in_malay(data):
+    from selamat.data import placeholders
+
+    for key, message in data.messages.items():
+        assert placeholders(message("ms")) == placeholders(message("en")), key

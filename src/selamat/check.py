@@ -11,7 +11,7 @@ from . import help_refs
 from . import markdown_scan as md
 from . import published
 from .content import Page, Site, load_site
-from .data import Data, DataError, FILES
+from .data import Data, DataError, DataFault, FILES
 from .languages import DEFAULT, NAMES
 from .listings import MARKERS
 from .problems import Problem, closest
@@ -146,6 +146,8 @@ def check_data(data: Data) -> Iterable[Problem]:
                 if isinstance(problem, dict):  # a pydantic error: say it as for front matter
                     code, params = friendly(problem, str(problem["loc"][-1]) if problem["loc"] else "", [])
                     yield Problem(err.file, code, line, where, params)
+                elif isinstance(problem, DataFault):  # a fault with its own message
+                    yield Problem(err.file, problem.code, line, where, dict(problem.params))
                 else:
                     yield Problem(err.file, "data_invalid", line, where, {"problem": problem})
 
@@ -356,11 +358,11 @@ def _keys(raw: dict, name: str) -> list[str]:
 
 def key_problems(page: Page, file: str, data: Data) -> Iterable[Problem]:
     raw = page.raw if isinstance(page.raw, dict) else {}
-    for name, code, known in (("topics", "unknown_topic", data.topics), ("organisations", "unknown_organisation", data.organisations)):
+    for name, code in (("topics", "unknown_topic"), ("organisations", "unknown_organisation")):
         if name not in page.model.model_fields:
             continue
         try:
-            keys = list(known)
+            keys = list(getattr(data, name))  # read here: a bad data file raises DataError
         except DataError:
             continue  # reported once, on the data file
         for value in _keys(raw, name):

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal, Optional, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, ValidationError
 
@@ -106,8 +108,17 @@ class StemmerLists(Strict):
     known_roots: list[str]
 
 
+@dataclass(frozen=True)
+class DataFault:
+    """A fault with its own message in data/messages.yml (`code`), in English and Malay."""
+
+    code: str
+    params: dict = field(default_factory=dict)
+
+
 class DataError(Exception):
-    """A data file that cannot be used; `problems` holds (line, field, pydantic error or text) per fault."""
+    """A data file that cannot be used; `problems` holds (line, field, pydantic error, DataFault or text)
+    per fault."""
 
     def __init__(self, file: str, problems: list[tuple[Optional[int], str, object]]):
         super().__init__("; ".join(f"{file}: {f}: {p}" for _, f, p in problems))
@@ -154,6 +165,156 @@ class SearchAliases(Strict):
     ms: Annotated[list[SearchAlias], AfterValidator(_typed_once)] = []
 
 
+# --- interface strings the code needs -----------------------------------------------------------------
+# Every key the code and templates ask for (`t("...")`, `selamat_t("...")`, and the families built from
+# a value: `language.{lang}`, `type.{kind}`...), with the {placeholders} the code fills in. A key missing
+# from data/ui-strings.yml, or a placeholder the code does not fill, would stop the build with a
+# traceback; the data check names it instead. tests/test_check.py keeps this list in step with the code.
+
+KINDS = ("guide", "law", "statement", "help", "section")  # content types (schema.py), as `type.{kind}`
+FEEDS = ("statements", "updates", "legal-changes")  # hooks/feeds.py
+OFFLINE_STATES = ("nojs", "unsupported", "file", "saving", "saved", "other", "failed", "removed")  # offline.py
+
+
+def _literals(annotation) -> list[str]:
+    """The values a Literal (or an Optional Literal) field allows."""
+    out = []
+    for arg in get_args(annotation):
+        out += [arg] if isinstance(arg, str) else _literals(arg)
+    return out
+
+
+def _ui_keys() -> dict[str, frozenset[str]]:
+    plain = """
+        untranslated.title untranslated.link content_note.title legal.title legal.help legal.stale
+        outdated.title outdated.body outdated.link edit.page edit.translate sources.title listing.empty
+        help_box.title help_box.more help_box.danger help.call help.whatsapp help.sms help.website help.hours
+        help.languages help.source changes.title changes.source correction.title moved.title moved.body
+        print permalink and go.title footer.note footer.generator partners.catalogue partners.short
+        partners.qr partners.plain partners.iframe feed.updates feed.statements feed.legal-changes
+        offline.title offline.intro offline.trace offline.save offline.remove offline.more
+        offline.footer.link offline.footer.saved offline.download.intro offline.start.title offline.start.link
+        exit.skip exit.label exit.hidden_prefix exit.announce exit.presses.1 exit.presses.2 exit.expired
+        404.title 404.body 404.home 404.help 404.other""".split()
+    keys = {key: frozenset() for key in plain}
+    keys.update({
+        "untranslated.body": frozenset({"language"}),
+        "legal.body": frozenset({"date"}),
+        "updated": frozenset({"date"}),
+        "statement.meta": frozenset({"date", "organisations"}),
+        "help.verified": frozenset({"date"}),
+        "correction.date": frozenset({"date"}),
+        "correction.body": frozenset({"date"}),
+        "correction.feed": frozenset({"date", "note"}),
+        "offline.other": frozenset({"language"}),
+        "offline.download": frozenset({"language", "size"}),
+        "offline.download.open": frozenset({"start"}),
+    })
+    families = [f"language.{lang}" for lang in LANGUAGES] + [f"label.{lang}" for lang in LANGUAGES]
+    families += [f"month.{n}" for n in range(1, 13)] + [f"type.{kind}" for kind in KINDS]
+    families += [f"category.{c}" for c in _literals(HelpService.model_fields["category"].annotation)]
+    families += [f"help.ages.{a}" for a in _literals(HelpService.model_fields["ages"].annotation)]
+    families += [f"feed.{name}.description" for name in FEEDS] + [f"offline.{state}" for state in OFFLINE_STATES]
+    keys.update({key: keys.get(key, frozenset()) for key in families})
+    return keys
+
+
+UI_KEYS: dict[str, frozenset[str]] = _ui_keys()
+PLACEHOLDER_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+MARKUP = ("<", ">")
+
+
+def placeholders(text: str) -> set[str]:
+    """The {names} in a text, as str.format reads it ({{ and }} are plain braces). ValueError when a
+    brace is left open or alone."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def _text_faults(parsed, loc: tuple, text: str) -> list[tuple]:
+    """Braces that do not close, and placeholders that are not plain names, such as {0} or {date:%Y}."""
+    line = parsed.line_of(loc)
+    where = " > ".join(str(p) for p in loc)
+    try:
+        for _, name, spec, conversion in string.Formatter().parse(text):
+            if name is not None and (not PLACEHOLDER_NAME.match(name) or spec or conversion):
+                shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+                return [(line, where, DataFault("placeholder_bad", {"placeholder": shown}))]
+    except ValueError:
+        return [(line, where, DataFault("placeholder_braces", {}))]
+    return []
+
+
+def _syntax_faults(parsed, section: tuple, key: str, entry) -> list[tuple]:
+    out = []
+    for lang in LANGUAGES:
+        out += _text_faults(parsed, section + (key, lang), entry(lang))
+    return out
+
+
+def _listed(names) -> str:
+    return ", ".join(f"`{{{name}}}`" for name in sorted(names)) or "-"
+
+
+def _translation_faults(parsed, section: tuple, key: str, entry) -> list[tuple]:
+    """A translation uses exactly the placeholders of the English text: none added, none left out."""
+    out = _syntax_faults(parsed, section, key, entry)
+    if out:
+        return out
+    english = placeholders(entry("en"))
+    for lang in LANGUAGES:
+        own = placeholders(entry(lang))
+        if lang != "en" and own != english:
+            loc = section + (key, lang)
+            out.append((parsed.line_of(loc), " > ".join(map(str, loc)), DataFault("placeholder_differs", {
+                "added": _listed(own - english), "dropped": _listed(english - own)})))
+    return out
+
+
+def _code_faults(parsed, key: str, entry) -> list[tuple]:
+    """A string the code asks for uses exactly the placeholders the code fills in, in every language."""
+    out = _syntax_faults(parsed, ("strings",), key, entry)
+    if out:
+        return out
+    allowed = UI_KEYS[key]
+    for lang in LANGUAGES:
+        used = placeholders(entry(lang))
+        if used != allowed:
+            loc = ("strings", key, lang)
+            fault = (DataFault("ui_placeholder_none", {"unknown": _listed(used)}) if not allowed else
+                     DataFault("ui_placeholder_unknown", {"unknown": _listed(used - allowed), "allowed": _listed(allowed),
+                                                          "missing": _listed(allowed - used)}))
+            out.append((parsed.line_of(loc), " > ".join(loc), fault))
+    return out
+
+
+def _markup_faults(parsed, loc: tuple, text: str) -> list[tuple]:
+    found = [c for c in MARKUP if c in text]
+    if not found:
+        return []
+    return [(parsed.line_of(loc), " > ".join(map(str, loc)), DataFault("ui_markup", {"sign": " ".join(f"`{c}`" for c in found)}))]
+
+
+def ui_faults(parsed, ui: "UiStrings") -> list[tuple]:
+    """Every key the code needs is there; each string's placeholders are the ones the code fills in (or,
+    for a string the code does not ask for by name, the English text's), in every language; no string
+    holds markup (they are printed into the page as text)."""
+    out = []
+    strings_line = parsed.line_of(("strings",))
+    for key in sorted(set(UI_KEYS) - set(ui.strings)):
+        out.append((strings_line, f"strings > {key}", DataFault("ui_key_missing", {"key": key})))
+    for key, entry in ui.strings.items():
+        out += _code_faults(parsed, key, entry) if key in UI_KEYS else _translation_faults(parsed, ("strings",), key, entry)
+        for lang in LANGUAGES:
+            out += _markup_faults(parsed, ("strings", key, lang), entry(lang))
+    for lang, table in ui.material.items():
+        for key, value in table.items():
+            out += _markup_faults(parsed, ("material", lang, key), value)
+    return out
+
+
+CHECKS = {"ui": ui_faults}  # beyond the shape of the file
+
+
 FILES = {
     "topics": "topics.yml",
     "organisations": "organisations.yml",
@@ -170,6 +331,27 @@ FILES = {
 }
 
 
+SHAPES = {"dict_type": "data_not_mapping", "model_type": "data_not_mapping", "model_attributes_type": "data_not_mapping"}
+
+
+def _shape(error: dict):
+    """A value of the wrong shape (a list, or plain text, where `name: value` lines belong; a whole file
+    that is not a list) gets its own message; other pydantic errors are told as for front matter."""
+    if error["type"] == "list_type" and not error["loc"]:
+        return DataFault("data_not_list")
+    return DataFault(SHAPES[error["type"]]) if error["type"] in SHAPES else error
+
+
+def _first_per_place(problems: list[tuple]) -> list[tuple]:
+    """One problem per place: a value pydantic tried as several types gives one error for each."""
+    seen, out = set(), []
+    for problem in problems:
+        if (problem[0], problem[1]) not in seen:
+            seen.add((problem[0], problem[1]))
+            out.append(problem)
+    return out
+
+
 class Data:
     """All data files of a project, loaded lazily and validated on first use."""
 
@@ -180,20 +362,25 @@ class Data:
         path = self.folder / FILES[name]
         rel = f"data/{FILES[name]}"
         if not path.exists():
-            raise DataError(rel, [(None, "", "the file is missing")])
+            raise DataError(rel, [(None, "", DataFault("data_file_missing"))])
         try:
             parsed = yamlio.parse(path.read_text(encoding="utf-8"))
         except yamlio.YamlProblem as err:
-            raise DataError(rel, [(err.line, "", f"not valid YAML: {err.problem}")]) from None
+            raise DataError(rel, [(err.line or 1, "", DataFault("data_yaml_invalid", {"problem": err.problem}))]) from None
+        except UnicodeDecodeError:
+            raise DataError(rel, [(None, "", DataFault("data_not_utf8"))]) from None
         try:
-            return RootModel[model].model_validate(parsed.data).root
+            value = RootModel[model].model_validate(parsed.data).root
         except ValidationError as err:
             problems = []
             for e in err.errors(include_url=False):
                 loc = tuple(e["loc"])
-                where = _where(parsed.data, loc)
-                problems.append((parsed.line_of(loc), where, e))
-            raise DataError(rel, problems) from None
+                problems.append((parsed.line_of(loc) or parsed.paths.get((), 1), _where(parsed.data, loc), _shape(e)))
+            raise DataError(rel, _first_per_place(problems)) from None
+        faults = CHECKS[name](parsed, value) if name in CHECKS else []
+        if faults:
+            raise DataError(rel, faults)
+        return value
 
     @cached_property
     def topics(self) -> dict[str, Topic]:

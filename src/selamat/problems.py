@@ -5,7 +5,7 @@ import difflib
 from dataclasses import dataclass, field as dc_field
 from typing import Optional
 
-from .data import Data
+from .data import Data, DataError
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,10 @@ class Problem:
         messages = data.messages
         params = dict(self.params)
         if "kind" in params:  # a content type, said in the reader's language
-            params["kind"] = data.t(f"type.{params['kind']}", lang).lower()
+            try:
+                params["kind"] = data.t(f"type.{params['kind']}", lang).lower()
+            except (DataError, KeyError):
+                pass  # the interface strings are broken (reported on their file): the English key will do
         if "suggestion" in params:
             word = params["suggestion"]
             params["suggestion"] = messages["did_you_mean"](lang).format(word=word) if word else ""
