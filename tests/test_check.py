@@ -291,3 +291,14 @@ def test_check_messages_keep_their_placeholders_in_malay(data):
 
     for key, message in data.messages.items():
         assert placeholders(message("ms")) == placeholders(message("en")), key
+
+
+@pytest.mark.parametrize("content", ["- a list\n", "did_you_mean: \"\n  en: x\n"], ids=["not-a-mapping", "bad-yaml"])
+def test_unreadable_check_messages_get_a_line_in_both_languages(tmp_path, content):
+    """data/messages.yml holds the messages themselves: when it cannot be read, one fixed line says so."""
+    root, _ = project_with(tmp_path, "messages.yml", lambda text: (content, 1))
+    for lang, words in (("en", "The messages of `selamat check` are in this file, and it cannot be read"),
+                        ("ms", "Mesej `selamat check` ada dalam fail ini, dan fail ini tidak dapat dibaca")):
+        result = run([sys.executable, "-m", "selamat", "check", "--lang", lang], root)
+        assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr, result.stdout + result.stderr
+        assert result.stdout.startswith("data/messages.yml:1: ") and words in result.stdout, result.stdout
