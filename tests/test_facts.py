@@ -323,7 +323,7 @@ def test_review_command_prints_text_and_json_and_changes_nothing(lang):
     assert text.returncode == 0 and {"en": "Content review", "ms": "Semakan kandungan"}[lang] in text.stdout
     out = subprocess.run([sys.executable, "-m", "selamat", "review", "--format", "json"], cwd=ROOT, capture_output=True, text=True)
     found = json.loads(out.stdout)
-    assert set(found) == {"laws", "services", "behind"} and found["services"][0]["links"]
+    assert set(found) == {"laws", "platforms", "services", "behind"} and found["services"][0]["links"]
     after = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True).stdout
     assert before == after
 

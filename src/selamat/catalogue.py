@@ -33,7 +33,7 @@ class CorrectionNote(BaseModel):
 
 class Resource(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    type: Literal["guide", "law", "statement", "help"]
+    type: Literal["guide", "law", "platform", "statement", "help"]
     slug: str = Field(description="The page's path without language, e.g. guides/reporting")
     titles: Texts
     summaries: Texts
@@ -42,7 +42,7 @@ class Resource(BaseModel):
     languages: list[Literal["en", "ms"]] = Field(description="The languages the page is written in")
     date: Optional[dt.date] = Field(None, description="A statement's date")
     updated: Optional[dt.date] = Field(None, description="When a guide was last updated")
-    reviewed: Optional[dt.date] = Field(None, description="When a law page was last reviewed")
+    reviewed: Optional[dt.date] = Field(None, description="When a law or platform page was last reviewed")
     corrections: list[CorrectionNote] = Field(default_factory=list, description="Dated notes added to a statement after it was published, newest first")
 
 

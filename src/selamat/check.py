@@ -264,7 +264,8 @@ def staleness_warnings(site: Site, data: Data, today: dt.date) -> Iterable[Probl
     for page in site.pages:
         reviewed = getattr(page.meta, "reviewed", None)
         if reviewed and is_stale(reviewed, today):
-            yield Problem(f"docs/{page.rel}", "review_old", page.field_lines.get("reviewed"), "reviewed",
+            code = "platform_review_old" if page.kind == "platform" else "review_old"
+            yield Problem(f"docs/{page.rel}", code, page.field_lines.get("reviewed"), "reviewed",
                           {"date": reviewed.isoformat()}, warning=True)
     try:
         services = data.help_services

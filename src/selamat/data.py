@@ -171,7 +171,7 @@ class SearchAliases(Strict):
 # from data/ui-strings.yml, or a placeholder the code does not fill, would stop the build with a
 # traceback; the data check names it instead. tests/test_check.py keeps this list in step with the code.
 
-KINDS = ("guide", "law", "statement", "help", "section")  # content types (schema.py), as `type.{kind}`
+KINDS = ("guide", "law", "platform", "statement", "help", "section")  # content types (schema.py), as `type.{kind}`
 FEEDS = ("statements", "updates", "legal-changes")  # hooks/feeds.py
 OFFLINE_STATES = ("nojs", "unsupported", "file", "saving", "saved", "other", "failed", "removed")  # offline.py
 
@@ -203,6 +203,7 @@ def _ui_keys() -> dict[str, frozenset[str]]:
         "updated": frozenset({"date"}),
         "statement.meta": frozenset({"date", "organisations"}),
         "help.verified": frozenset({"date"}),
+        "platform.checked": frozenset({"date"}),
         "correction.date": frozenset({"date"}),
         "correction.body": frozenset({"date"}),
         "correction.feed": frozenset({"date", "note"}),

@@ -65,6 +65,11 @@ def laws_a_z(ctx: Context) -> str:
     return _list([item(v, ctx, show_date=False) for v in laws], ctx)
 
 
+def platforms_a_z(ctx: Context) -> str:
+    platforms = sorted(_valid("platform", ctx), key=lambda v: ctx.best(v).title.casefold())
+    return _list([item(v, ctx, show_date=False) for v in platforms], ctx)
+
+
 def statements_by_year(ctx: Context) -> str:
     statements = sorted(_valid("statement", ctx), key=lambda v: (ctx.best(v).date, ctx.best(v).slug), reverse=True)
     out, year = [], None
@@ -83,7 +88,7 @@ def statements_by_year(ctx: Context) -> str:
 
 
 def newest(ctx: Context) -> str:
-    pages = [v for kind in ("guide", "law", "statement") for v in _valid(kind, ctx)]
+    pages = [v for kind in ("guide", "platform", "law", "statement") for v in _valid(kind, ctx)]
     pages.sort(key=lambda v: (ctx.best(v).date, ctx.best(v).slug), reverse=True)
     return _list([item(v, ctx, show_type=True) for v in pages[:NEWEST_COUNT]], ctx)
 
@@ -163,6 +168,7 @@ MARKERS: dict[str, Callable[[Context], str]] = {
     "legal-changes": legal_changes,
     "guides-by-topic": guides_by_topic,
     "laws-a-z": laws_a_z,
+    "platforms-a-z": platforms_a_z,
     "statements-by-year": statements_by_year,
     "help-services": help_list,
     "offline-reading": offline.marker,

@@ -30,7 +30,7 @@ from .languages import LANGUAGES, prefix
 from .render_context import Context
 from .urls import dest_uri, page_url
 
-OFFLINE_KINDS = ("guide", "law", "help", "section")  # guides, help, laws, listings, home (not statements)
+OFFLINE_KINDS = ("guide", "platform", "law", "help", "section")  # guides, platforms, help, laws, listings, home (not statements)
 WORKER = "offline-worker.js"
 CACHE_PREFIX = "selamat-offline-"
 ASSET_TYPES = (".js", ".css", ".svg", ".png", ".ico", ".woff2")

@@ -12,7 +12,7 @@ from .html import tag, text
 from .languages import LANGUAGES, NAMES
 from .urls import absolute, page_url
 
-KINDS = ("help", "guide", "law")
+KINDS = ("help", "guide", "platform", "law")
 
 
 @dataclass(frozen=True)

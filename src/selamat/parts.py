@@ -72,6 +72,13 @@ def legal_notice(page: Page, ctx: Context) -> str:
     return admonition("info selamat-legal", ctx.t("legal.title"), body, role="note")
 
 
+def platform_notice(page: Page, ctx: Context) -> str:
+    """Platforms change their forms and menus often: say when the links were checked."""
+    date = tag("time", text(ctx.date(page.meta.reviewed)), datetime=page.meta.reviewed.isoformat())  # type: ignore[union-attr]
+    line = text(ctx.t("platform.checked", date="\x00")).replace("\x00", date)
+    return tag("p", line, class_="selamat-updated selamat-platform-checked", data_search_exclude=True)
+
+
 def statement_line(page: Page, ctx: Context) -> str:
     orgs = [ctx.data.organisations[k].name(ctx.lang) for k in page.meta.organisations if k in ctx.data.organisations]  # type: ignore[union-attr]
     joined = orgs[0] if len(orgs) == 1 else ", ".join(orgs[:-1]) + f" {ctx.t('and')} " + orgs[-1]
@@ -144,6 +151,8 @@ def frame(page: Page, body_html: str, ctx: Context) -> str:
             service = help_box(ctx) + print_button(ctx)
         elif page.kind == "law":
             service = legal_notice(page, ctx) + print_button(ctx)
+        elif page.kind == "platform":
+            service = platform_notice(page, ctx)
         elif page.kind == "statement":
             service = statement_line(page, ctx) + corrections(page, ctx)
     changes = law_changes(page, ctx) if page.kind == "law" and page.meta is not None else ""

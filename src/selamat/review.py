@@ -1,6 +1,6 @@
 """`selamat review`: what needs a person to look at it, oldest first. It changes nothing.
 
-- law pages, by the date they were last reviewed, with the sources to check them against;
+- law pages and platform pages, by the date they were last reviewed, with the sources to check them against;
 - help services, by the date their details were last checked, with their source;
 - pages that may be behind the law: a law page reviewed before the newest change recorded for it in
   data/legal-changes.yml, or a guide last updated before the newest change to a law it links to."""
@@ -30,17 +30,24 @@ class Item:
 
 def collect(site: Site, data: Data, today: dt.date | None = None) -> dict[str, list[Item]]:
     today = today or dt.date.today()
-    laws, behind = [], []
+    reviewed_pages: dict[str, list[Item]] = {"law": [], "platform": []}
+    behind = []
     newest = {}
     for change in data.legal_changes:  # newest first
         newest.setdefault(change.law, change)
+    for kind, items in reviewed_pages.items():
+        for versions in site.of_kind(kind):
+            for lang, page in sorted(versions.items()):
+                reviewed = getattr(page.meta, "reviewed", None)
+                if reviewed is None:
+                    continue  # invalid front matter: `selamat check` says why
+                sources = [s.url for s in page.meta.sources]  # type: ignore[union-attr]
+                items.append(Item(kind, page.title, f"docs/{page.rel}", reviewed, is_stale(reviewed, today), sources))
     for versions in site.of_kind("law"):
         for lang, page in sorted(versions.items()):
             reviewed = getattr(page.meta, "reviewed", None)
             if reviewed is None:
-                continue  # invalid front matter: `selamat check` says why
-            sources = [s.url for s in page.meta.sources]  # type: ignore[union-attr]
-            laws.append(Item("law", page.title, f"docs/{page.rel}", reviewed, is_stale(reviewed, today), sources))
+                continue
             change = newest.get(page.norm)
             if change and reviewed < change.date:
                 behind.append(Item("behind", page.title, f"docs/{page.rel}", reviewed, True, [change.source.url],
@@ -60,7 +67,8 @@ def collect(site: Site, data: Data, today: dt.date | None = None) -> dict[str, l
                      is_stale(s.verified, today) and not s.stable, [s.source.url] + ([s.url] if s.url else []))
                 for s in data.help_services]
     order = lambda items: sorted(items, key=lambda i: (i.date, i.file))
-    return {"laws": order(laws), "services": order(services), "behind": order(behind)}
+    return {"laws": order(reviewed_pages["law"]), "platforms": order(reviewed_pages["platform"]),
+            "services": order(services), "behind": order(behind)}
 
 
 def as_json(found: dict[str, list[Item]]) -> str:
@@ -73,7 +81,7 @@ def as_text(found: dict[str, list[Item]], data: Data, lang: str, markdown: bool 
     out = []
     due = sum(i.due for items in found.values() for i in items)
     out.append(say("review_intro", due=due))
-    for section in ("behind", "laws", "services"):
+    for section in ("behind", "laws", "platforms", "services"):
         items = found[section]
         out.append("")
         out.append(("## " if markdown else "") + say(f"review_{section}", count=sum(i.due for i in items)))

@@ -13,7 +13,7 @@ from .schema import TYPES
 from .translations import set_translated_from
 
 FOLDERS = {kind: folder for folder, (kind, _) in TYPES.items() if kind != "help"}
-DATE_FIELD = {"guide": "updated", "law": "reviewed", "statement": "date"}
+DATE_FIELD = {"guide": "updated", "law": "reviewed", "platform": "reviewed", "statement": "date"}
 
 
 class ScaffoldError(Exception):
@@ -46,6 +46,9 @@ def fresh(project: Project, kind: str, lang: str, today: dt.date) -> str:
     lines = ["---", f"title: {template.title}  # change", f"summary: {template.summary}  # change",
              "topics: [getting-help]  # change: keys from data/topics.yml",
              f"{DATE_FIELD[kind]}: {today.isoformat()}"]
+    if kind == "platform":
+        lines.append("sources:  # change: the platform's own help-centre pages you checked")
+        lines.append("  - {title: Name of the page, url: 'https://example.org/'}")
     if kind == "law":
         lines.append("sources:  # change: at least two, the law's text first")
         lines.append("  - {title: Name of the source, url: 'https://example.org/'}")

@@ -54,6 +54,14 @@ class Correction(BaseModel):
     note: PlainText
 
 
+class PlatformMeta(PageMeta):
+    """How to report and get content removed on one platform. Platforms change their forms often, so these
+    pages are reviewed and sourced like law pages."""
+
+    reviewed: dt.date
+    sources: list[Source] = Field(min_length=1)
+
+
 class StatementMeta(PageMeta):
     date: dt.date
     organisations: list[Key] = Field(min_length=1)
@@ -79,6 +87,7 @@ class SectionMeta(BaseModel):
 TYPES: dict[str, tuple[str, type[BaseModel]]] = {
     "guides": ("guide", GuideMeta),
     "laws": ("law", LawMeta),
+    "platforms": ("platform", PlatformMeta),
     "statements": ("statement", StatementMeta),
     "help": ("help", HelpMeta),
 }
