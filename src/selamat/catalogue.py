@@ -68,7 +68,7 @@ def build(site: Site, site_url: str, data: Data) -> Catalogue:
     resources = []
     for norm, versions in sorted(site.by_norm.items()):
         first = next(iter(versions.values()))
-        if first.kind == "section" or any(p.meta is None for p in versions.values()):
+        if first.kind in ("section", "step") or any(p.meta is None for p in versions.values()):
             continue
         meta = first.meta
         resources.append(Resource(

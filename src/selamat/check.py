@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-from . import help_refs
+from . import flow, help_refs
 from . import markdown_scan as md
 from . import published
 from .content import Page, Site, load_site
@@ -49,6 +49,7 @@ def run(project: Project, site: Site | None = None, data: Data | None = None, re
     if render:
         problems += list(rendered_problems(site, project))
     problems += list(legal_change_problems(site, data))
+    problems += list(flow.problems(site, data))
     problems += list(url_problems(site, data, project))
     return problems, len(site.pages)
 

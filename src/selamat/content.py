@@ -28,6 +28,7 @@ class Page:
     model: type[BaseModel]
     raw: Any = None  # front matter as parsed YAML
     field_lines: dict[str, int] = field(default_factory=dict)
+    field_paths: dict[tuple, int] = field(default_factory=dict)  # (field, index, key...) -> line, for nested fields
     body: str = ""
     body_line: int = 1  # file line of the first body line
     meta: Optional[BaseModel] = None  # validated front matter, None when invalid
@@ -46,6 +47,13 @@ class Page:
         """The date a listing sorts by: a statement's date, a guide's update, a law's review."""
         m = self.meta
         return getattr(m, "date", None) or getattr(m, "updated", None) or getattr(m, "reviewed", None)
+
+    def line_of(self, *loc) -> Optional[int]:
+        """The file line of a front matter field, or of an item in it: line_of("options", 2, "to")."""
+        for end in range(len(loc), 0, -1):
+            if tuple(loc[:end]) in self.field_paths:
+                return self.field_paths[tuple(loc[:end])]
+        return None
 
     @property
     def title(self) -> str:
@@ -74,7 +82,7 @@ def read_page(path: Path, docs: Path) -> Page:
     except yamlio.YamlProblem as err:
         page.yaml_problem = err
         return page
-    page.raw, page.field_lines = parsed.data, parsed.lines
+    page.raw, page.field_lines, page.field_paths = parsed.data, parsed.lines, parsed.paths
     if page.raw is None:
         page.raw = {}
     if not isinstance(page.raw, dict):

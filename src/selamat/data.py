@@ -47,6 +47,7 @@ class HelpService(Strict):
     category: Literal["emergency", "support", "reporting", "image-removal", "mental-health"]
     phone: Optional[str] = None
     whatsapp: Optional[str] = None
+    whatsapp_message: Optional[Bilingual] = None  # a neutral first message, prefilled in the wa.me link
     sms: Optional[str] = None
     url: Optional[str] = Field(default=None, pattern=r"^https?://\S+$")
     hours: Optional[Bilingual] = None
@@ -171,7 +172,7 @@ class SearchAliases(Strict):
 # from data/ui-strings.yml, or a placeholder the code does not fill, would stop the build with a
 # traceback; the data check names it instead. tests/test_check.py keeps this list in step with the code.
 
-KINDS = ("guide", "law", "platform", "statement", "help", "section")  # content types (schema.py), as `type.{kind}`
+KINDS = ("guide", "law", "platform", "statement", "help", "step", "section")  # content types (schema.py), as `type.{kind}`
 FEEDS = ("statements", "updates", "legal-changes")  # hooks/feeds.py
 OFFLINE_STATES = ("nojs", "unsupported", "file", "saving", "saved", "other", "failed", "removed")  # offline.py
 
@@ -189,7 +190,7 @@ def _ui_keys() -> dict[str, frozenset[str]]:
         untranslated.title untranslated.link content_note.title legal.title legal.help legal.stale
         outdated.title outdated.body outdated.link edit.page edit.translate sources.title listing.empty
         help_box.title help_box.more help_box.danger help.call help.whatsapp help.sms help.website help.hours
-        help.languages help.source changes.title changes.source correction.title moved.title moved.body
+        help.languages help.source print.note jump.title emergency.lead flow.start flow.guides flow.platforms flow.services flow.again changes.title changes.source correction.title moved.title moved.body
         print permalink and go.title footer.note footer.generator partners.catalogue partners.short
         partners.qr partners.plain partners.iframe feed.updates feed.statements feed.legal-changes
         offline.title offline.intro offline.trace offline.save offline.remove offline.more

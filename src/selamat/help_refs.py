@@ -56,7 +56,7 @@ def cite(service: HelpService, ctx: Context) -> str:
     elif service.phone:
         contacts.append(tel(service))
     if service.whatsapp:
-        contacts.append(tag("a", _safe(f"WhatsApp {service.whatsapp}"), href=whatsapp_link(service.whatsapp)))
+        contacts.append(tag("a", _safe(f"WhatsApp {service.whatsapp}"), href=whatsapp_link(service, ctx.lang)))
     if service.sms and service.sms != service.whatsapp:
         contacts.append(tag("a", _safe(f"SMS {service.sms}"), href=f"sms:{dial(service.sms)}"))
     if not (service.phone or service.whatsapp or service.sms) and service.url:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from .data import HelpService
 from .html import tag, text
@@ -15,8 +16,11 @@ def dial(number: str) -> str:
     return re.sub(r"[^\d+]", "", number)
 
 
-def whatsapp_link(number: str) -> str:
-    return f"https://wa.me/{dial(number).lstrip('+')}"
+def whatsapp_link(service: HelpService, lang: str) -> str:
+    """A wa.me link that opens the chat with the service's neutral first message in the page's language,
+    one that reveals nothing if someone reads it over the reader's shoulder."""
+    link = f"https://wa.me/{dial(service.whatsapp or '').lstrip('+')}"
+    return link + (f"?text={quote(service.whatsapp_message(lang))}" if service.whatsapp_message else "")
 
 
 def contact_links(service: HelpService, ctx: Context) -> list[str]:
@@ -24,7 +28,7 @@ def contact_links(service: HelpService, ctx: Context) -> list[str]:
     if service.phone:
         links.append(tag("a", f"{text(ctx.t('help.call'))} {text(service.phone)}", href=f"tel:{dial(service.phone)}"))
     if service.whatsapp:
-        links.append(tag("a", f"{text(ctx.t('help.whatsapp'))} {text(service.whatsapp)}", href=whatsapp_link(service.whatsapp)))
+        links.append(tag("a", f"{text(ctx.t('help.whatsapp'))} {text(service.whatsapp)}", href=whatsapp_link(service, ctx.lang)))
     if service.sms:
         links.append(tag("a", f"{text(ctx.t('help.sms'))} {text(service.sms)}", href=f"sms:{dial(service.sms)}"))
     if service.url:

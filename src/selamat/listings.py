@@ -51,8 +51,8 @@ def _list(items: list[str], ctx: Context) -> str:
 def guides_by_topic(ctx: Context) -> str:
     guides = _valid("guide", ctx)
     out = []
-    for key, label in ctx.data.topics.items():
-        chosen = [g for g in guides if key in ctx.best(g).meta.topics]  # type: ignore[union-attr]
+    for key, label in ctx.data.topics.items():  # each guide once, under its first topic: the situation it answers
+        chosen = [g for g in guides if ctx.best(g).meta.topics[0] == key]  # type: ignore[union-attr]
         if chosen:
             chosen.sort(key=lambda g: ctx.best(g).title.casefold())
             out.append(tag("h2", text(label(ctx.lang)), id=f"topic-{key}"))
@@ -159,7 +159,31 @@ def partner_feeds(ctx: Context) -> str:
     return tag("ul", "".join(tag("li", i) for i in items))
 
 
+def emergency(ctx: Context) -> str:
+    """The emergency line (the first emergency service with a phone number in the help data), as one
+    large tap-to-call line."""
+    service = next((s for s in ctx.data.help_services if s.category == "emergency" and s.phone), None)
+    if service is None:
+        return ""
+    call = tag("a", f"{text(ctx.t('help.call'))} {text(service.phone)}", href=f"tel:{help_services.dial(service.phone)}",
+               class_="selamat-emergency__call")
+    return tag("p", tag("strong", text(ctx.t("emergency.lead"))) + " " + call, class_="selamat-emergency")
+
+
+def start_link(ctx: Context) -> str:
+    from .flow_parts import start_link as link
+    return link(ctx)
+
+
+def situations(ctx: Context) -> str:
+    from .flow_parts import situations as first_answers
+    return first_answers(ctx)
+
+
 MARKERS: dict[str, Callable[[Context], str]] = {
+    "emergency": emergency,
+    "start-link": start_link,
+    "situations": situations,
     "partner-feeds": partner_feeds,
     "partner-links": partner_links,
     "embed-code": embed_code,

@@ -50,6 +50,11 @@ def lines_outside_code(body: str, first_line: int = 1) -> Iterator[tuple[int, st
             yield n, line
 
 
+def plain(text: str) -> str:
+    """A heading's text without Markdown marks."""
+    return _plain(text)
+
+
 def _plain(text: str) -> str:
     text = re.sub(r"[*_`]", "", text)
     return LINK.sub(lambda m: m.group(2), text)

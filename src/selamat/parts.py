@@ -52,16 +52,39 @@ def edit_link(page: Page, ctx: Context) -> str:
 
 
 def print_button(ctx: Context) -> str:
-    """Shown by print.js (hidden without script, which it needs); hidden on paper."""
-    return tag("p", tag("button", text(ctx.t("print")), type="button", class_="md-button selamat-print__button"),
+    """Shown by print.js (hidden without script, which it needs); hidden on paper. It comes after the
+    steps, with a word on what a saved copy leaves behind."""
+    button = tag("button", text(ctx.t("print")), type="button", class_="md-button selamat-print__button")
+    return tag("div", tag("p", button) + tag("p", text(ctx.t("print.note")), class_="selamat-print__note"),
                class_="selamat-print", hidden=True, data_search_exclude=True)
+
+
+def jump_list(page: Page, ctx: Context) -> str:
+    """A guide's sections, one tap away on a phone (hidden where the side bar shows the contents)."""
+    from . import markdown_scan as md
+    links = [tag("li", tag("a", text(md.plain(h.text)), href=f"#{h.id}")) for h in md.headings(page.body, page.body_line) if h.level == 2]
+    if len(links) < 3:
+        return ""
+    return tag("details", tag("summary", text(ctx.t("jump.title"))) + tag("ul", "".join(links)),
+               class_="selamat-jump", data_search_exclude=True)
+
+
+def after_first_section(body_html: str, part: str) -> str:
+    """`part` put after the body's first section (before its second heading), so the first steps come first."""
+    first = body_html.find("<h2")
+    second = body_html.find("<h2", first + 1) if first != -1 else -1
+    if second == -1:
+        return body_html + part
+    return body_html[:second] + part + body_html[second:]
 
 
 def content_note(page: Page, ctx: Context) -> str:
     note = getattr(page.meta, "content_note", None)
     if not note:
         return ""
-    return admonition("note selamat-content-note", ctx.t("content_note.title"), tag("p", text(note)), role="note")
+    # one quiet line, not a box: on a phone the first steps must still fit on the first screen
+    return tag("p", tag("strong", text(ctx.t("content_note.title")) + ":") + " " + text(note),
+               class_="selamat-content-note", role="note", data_search_exclude=True)
 
 
 def legal_notice(page: Page, ctx: Context) -> str:
@@ -147,12 +170,15 @@ def frame(page: Page, body_html: str, ctx: Context) -> str:
     service = ""
     if page.meta is not None:
         head += content_note(page, own)
-        if page.kind == "guide":
-            service = help_box(ctx) + print_button(ctx)
+        if page.kind == "guide":  # the first steps first: help box and jump list after them, print at the end
+            body_html = after_first_section(body_html, help_box(ctx) + jump_list(page, own)) + print_button(ctx)
         elif page.kind == "law":
             service = legal_notice(page, ctx) + print_button(ctx)
         elif page.kind == "platform":
             service = platform_notice(page, ctx)
+        elif page.kind == "step":
+            from .flow_parts import after_body
+            body_html += after_body(page, ctx)
         elif page.kind == "statement":
             service = statement_line(page, ctx) + corrections(page, ctx)
     changes = law_changes(page, ctx) if page.kind == "law" and page.meta is not None else ""

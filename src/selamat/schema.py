@@ -73,6 +73,34 @@ class HelpMeta(PageMeta):
     pass
 
 
+PagePath = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9][a-z0-9/-]*\.md(#[a-z0-9-]+)?$")]
+ServiceId = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+
+class Option(BaseModel):
+    """One answer on a step of the start flow: what the reader taps, and the page it leads to."""
+
+    model_config = ConfigDict(extra="forbid")
+    label: PlainText
+    to: PagePath  # another step (start/x.md), or any page (guides/x.md, help/index.md)
+    home: bool = False  # on the first question: also shown on the home page, as a common situation
+
+
+class StepMeta(BaseModel):
+    """A page of the "What is happening?" start flow (docs/start/): a question with `options`, or an end
+    that names the `guides`, `platforms` and help `services` that fit (flow.py checks the whole flow)."""
+
+    model_config = ConfigDict(extra="forbid")
+    title: PlainText
+    summary: Summary
+    translated_from: Optional[Commit] = None
+    hide: list[Hideable] = Field(default_factory=list)
+    options: list[Option] = Field(default_factory=list)
+    guides: list[PagePath] = Field(default_factory=list)
+    platforms: list[PagePath] = Field(default_factory=list)
+    services: list[ServiceId] = Field(default_factory=list)
+
+
 class SectionMeta(BaseModel):
     """Home and listing pages (index pages outside the content folders' own pages)."""
 
@@ -88,6 +116,7 @@ TYPES: dict[str, tuple[str, type[BaseModel]]] = {
     "guides": ("guide", GuideMeta),
     "laws": ("law", LawMeta),
     "platforms": ("platform", PlatformMeta),
+    "start": ("step", StepMeta),
     "statements": ("statement", StatementMeta),
     "help": ("help", HelpMeta),
 }
@@ -95,8 +124,9 @@ SECTION = ("section", SectionMeta)
 
 
 def type_for(folder: str, slug: str) -> tuple[str, type[BaseModel]]:
-    """The content type of a page from its folder; index pages of a folder are listings."""
-    if folder in TYPES and not (slug == "index" and folder != "help"):
+    """The content type of a page from its folder; index pages of a folder are listings (but the help
+    page and the start flow's first question)."""
+    if folder in TYPES and not (slug == "index" and folder not in ("help", "start")):
         return TYPES[folder]
     return SECTION
 
