@@ -6,6 +6,7 @@ import logging
 from mkdocs.exceptions import PluginError
 
 from selamat import check
+from selamat.data import DataError
 from selamat.languages import DEFAULT
 from selamat.mkdocs_glue import context, language, project_root
 from selamat.project import Project
@@ -15,6 +16,10 @@ def on_pre_build(config):
     if language(config) != DEFAULT:  # mkdocs-static-i18n builds each language; check once
         return
     ctx = context(config, "")  # the build's reading of the pages and data, shared with the other hooks
+    try:
+        ctx.data.messages
+    except DataError as err:
+        raise PluginError("\n" + check.unreadable_messages(err, "en")) from None
     problems, pages = check.run(Project(project_root(config)), ctx.site, ctx.data, render=False)  # the build sanitises as it renders
     data = ctx.data
     if check.errors(problems):

@@ -15,26 +15,6 @@ from .project import Project
 from .stemmer import Stemmer
 
 
-# When data/messages.yml itself cannot be read there are no messages to tell anything with: this one
-# line per fault, in both languages, is all `selamat check` can say.
-NO_MESSAGES = {
-    "en": "The messages of `selamat check` are in this file, and it cannot be read, so nothing else can be "
-          "checked. Fix this line{detail}, then run `selamat check` again.",
-    "ms": "Mesej `selamat check` ada dalam fail ini, dan fail ini tidak dapat dibaca, jadi perkara lain tidak "
-          "dapat disemak. Betulkan baris ini{detail}, kemudian jalankan `selamat check` sekali lagi.",
-}
-
-
-def _unreadable_messages(err, lang: str) -> str:
-    lines = []
-    for line, where, problem in err.problems:
-        # what the YAML parser or the validator said, as for front matter; nothing for our own faults
-        said = problem.get("msg") if isinstance(problem, dict) else getattr(problem, "params", {}).get("problem")
-        detail = f" ({said})" if said else ""
-        lines.append(f"{err.file}:{line or 1}: {where + ': ' if where else ''}{NO_MESSAGES[lang].format(detail=detail)}")
-    return "\n".join(lines)
-
-
 def cmd_check(args: argparse.Namespace) -> int:
     from .data import DataError
 
@@ -44,7 +24,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     try:
         data.messages
     except DataError as err:
-        print(_unreadable_messages(err, args.lang))
+        print(check.unreadable_messages(err, args.lang))
         return 1
     problems, pages = check.run(project, data=data)
     print(check.report(problems, pages, data, args.lang))
