@@ -24,7 +24,7 @@ def answers(page: Page, ctx: Context, home_only: bool = False) -> str:
     return tag("ul", items, class_="selamat-options")
 
 
-def _pages(norms: list[str], ctx: Context, heading: str, anchor: str) -> str:
+def _pages(norms: list[str], ctx: Context, heading: str, anchor: str, summaries: bool = True) -> str:
     items = []
     for norm in norms:
         versions = ctx.site.versions(target(norm))
@@ -33,7 +33,7 @@ def _pages(norms: list[str], ctx: Context, heading: str, anchor: str) -> str:
         shown = ctx.best(versions)
         lang = shown.lang if shown.lang != ctx.lang else None
         body = tag("a", text(shown.title), href=_href(norm, ctx), class_="selamat-option", hreflang=lang, lang=lang)
-        summary = getattr(shown.meta, "summary", "")
+        summary = getattr(shown.meta, "summary", "") if summaries else ""
         if summary:
             body += tag("span", text(summary), class_="selamat-item__summary", lang=lang)
         items.append(tag("li", body))
@@ -67,7 +67,7 @@ def services(page: Page, ctx: Context) -> str:
 def end(page: Page, ctx: Context) -> str:
     meta = page.meta
     return (_pages(meta.guides, ctx, "flow.guides", "flow-guides")  # type: ignore[union-attr]
-            + _pages(meta.platforms, ctx, "flow.platforms", "flow-platforms")  # type: ignore[union-attr]
+            + _pages(meta.platforms, ctx, "flow.platforms", "flow-platforms", summaries=False)  # type: ignore[union-attr]
             + services(page, ctx))
 
 

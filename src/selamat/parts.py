@@ -69,6 +69,18 @@ def jump_list(page: Page, ctx: Context) -> str:
                class_="selamat-jump", data_search_exclude=True)
 
 
+def platform_links(page: Page, ctx: Context) -> str:
+    """On a guide: the platform pages about the situation it answers (they share its first topic)."""
+    topic = page.meta.topics[0] if page.meta is not None else None  # type: ignore[union-attr]
+    chosen = sorted((ctx.best(v) for v in ctx.site.of_kind("platform")
+                     if ctx.best(v).meta is not None and topic in ctx.best(v).meta.topics), key=lambda p: p.title.casefold())  # type: ignore[union-attr]
+    if not chosen:
+        return ""
+    links = [tag("a", text(p.title), href=ctx.href(p.norm, p.lang), hreflang=p.lang if p.lang != ctx.lang else None) for p in chosen]
+    return tag("p", tag("strong", text(ctx.t("flow.platforms")) + ":") + " " + " · ".join(links),
+               class_="selamat-platforms", data_search_exclude=True)
+
+
 def after_first_section(body_html: str, part: str) -> str:
     """`part` put after the body's first section (before its second heading), so the first steps come first."""
     first = body_html.find("<h2")
@@ -171,7 +183,8 @@ def frame(page: Page, body_html: str, ctx: Context) -> str:
     if page.meta is not None:
         head += content_note(page, own)
         if page.kind == "guide":  # the first steps first: help box and jump list after them, print at the end
-            body_html = after_first_section(body_html, help_box(ctx) + jump_list(page, own)) + print_button(ctx)
+            body_html = (after_first_section(body_html, help_box(ctx) + platform_links(page, ctx) + jump_list(page, own))
+                         + print_button(ctx))
         elif page.kind == "law":
             service = legal_notice(page, ctx) + print_button(ctx)
         elif page.kind == "platform":
