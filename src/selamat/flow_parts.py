@@ -52,7 +52,7 @@ def services(page: Page, ctx: Context) -> str:
         facts = [tag("strong", text(service.name(ctx.lang))) + age_label(service, ctx)]
         links = contact_links(service, ctx)
         if links:
-            facts.append(tag("span", " ".join(links), class_="selamat-service__contact"))
+            facts.append(" " + tag("span", " ".join(links), class_="selamat-service__contact"))
         if service.hours:
             facts.append(tag("span", text(service.hours(ctx.lang)), class_="selamat-item__meta"))
         facts.append(tag("span", text(service.description(ctx.lang)), class_="selamat-item__summary"))
