@@ -12,7 +12,7 @@ from selamat.urls import absolute, page_url
 
 # feed name -> (the page its readers come from, the page kinds it lists; none: the legal changes)
 FEEDS = {"statements": ("statements/index.md", ("statement",)),
-         "updates": ("index.md", ("guide", "platform", "law", "statement")),
+         "updates": ("index.md", ("guide", "platform", "law", "statement", "resource")),
          "legal-changes": ("laws/index.md", ())}
 
 

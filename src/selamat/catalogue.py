@@ -9,7 +9,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field
 
 from .content import Site
-from .data import Data
+from .data import RESOURCE_TYPES, Data
 from .languages import LANGUAGES
 from .urls import absolute, page_url
 
@@ -24,6 +24,15 @@ class Urls(BaseModel):
     ms: str
 
 
+class External(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    url: str = Field(description="The resource's own address (it leaves this site)")
+    publisher: str = Field(description="Key of its publisher in the site's organisations")
+    publisher_name: Texts
+    type: Literal[RESOURCE_TYPES]  # type: ignore[valid-type]
+    languages: list[Literal["en", "ms"]] = Field(description="The languages the resource itself is published in")
+
+
 class CorrectionNote(BaseModel):
     model_config = ConfigDict(extra="forbid")
     date: dt.date
@@ -33,7 +42,7 @@ class CorrectionNote(BaseModel):
 
 class Resource(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    type: Literal["guide", "law", "platform", "statement", "help"]
+    type: Literal["guide", "law", "platform", "statement", "resource", "help"]
     slug: str = Field(description="The page's path without language, e.g. guides/reporting")
     titles: Texts
     summaries: Texts
@@ -44,6 +53,7 @@ class Resource(BaseModel):
     updated: Optional[dt.date] = Field(None, description="When a guide was last updated")
     reviewed: Optional[dt.date] = Field(None, description="When a law or platform page was last reviewed")
     corrections: list[CorrectionNote] = Field(default_factory=list, description="Dated notes added to a statement after it was published, newest first")
+    external: Optional[External] = Field(None, description="For a resource another organisation published: where it is, and what")
 
 
 class LegalChange(BaseModel):
@@ -64,6 +74,14 @@ class Catalogue(BaseModel):
     legal_changes: list[LegalChange] = Field(default_factory=list, description="Changes to the laws explained, newest first")
 
 
+def _external(meta, data: Data) -> Optional[External]:
+    if not hasattr(meta, "url") or not hasattr(meta, "organisation"):
+        return None
+    org = data.organisations.get(meta.organisation)
+    names = Texts(**{lang: org.name(lang) for lang in LANGUAGES}) if org else Texts()
+    return External(url=meta.url, publisher=meta.organisation, publisher_name=names, type=meta.type, languages=meta.languages)
+
+
 def build(site: Site, site_url: str, data: Data) -> Catalogue:
     resources = []
     for norm, versions in sorted(site.by_norm.items()):
@@ -78,6 +96,7 @@ def build(site: Site, site_url: str, data: Data) -> Catalogue:
             topics=meta.topics, languages=[lang for lang in LANGUAGES if lang in versions],
             urls=Urls(**{lang: absolute(site_url, page_url(norm, lang)) for lang in LANGUAGES}),
             date=getattr(meta, "date", None), updated=getattr(meta, "updated", None), reviewed=getattr(meta, "reviewed", None),
+            external=_external(meta, data),
             corrections=sorted((CorrectionNote(date=n.date, language=lang, note=n.note) for lang, p in versions.items()
                                 for n in getattr(p.meta, "corrections", None) or []), key=lambda n: n.date, reverse=True)))
     from .parts import change_id

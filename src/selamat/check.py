@@ -176,6 +176,8 @@ def friendly(err: dict, name: str, fields: list[str], kind: str = "") -> tuple[s
         return "not_list", {"field": top, "example": EXAMPLES.get(top, "[...]")}
     if kind_ == "string_type":
         return "not_text", {}
+    if kind_ == "literal_error":
+        return "bad_choice", {"value": value, "allowed": err["ctx"]["expected"].replace("'", "")}
     if kind_ == "string_pattern_mismatch" and name.endswith("url"):
         return "bad_url", {"value": value}
     return "bad_value", {"detail": err["msg"]}
@@ -287,7 +289,7 @@ def check_page(page: Page, site: Site, data: Data) -> list[Problem]:
     out: list[Problem] = []
     if page.folder and page.folder not in TYPES:
         out.append(Problem(file, "unknown_folder"))
-    if page.lang != DEFAULT and DEFAULT not in site.versions(page.norm) and page.kind != "statement":
+    if page.lang != DEFAULT and DEFAULT not in site.versions(page.norm) and page.kind not in ("statement", "resource"):
         expected = f"docs/{page.norm[:-3]}.{DEFAULT}.md"
         out.append(Problem(file, "orphan_translation", params={"expected": expected}))
     if not page.has_front_matter:
@@ -360,6 +362,15 @@ def _keys(raw: dict, name: str) -> list[str]:
 
 def key_problems(page: Page, file: str, data: Data) -> Iterable[Problem]:
     raw = page.raw if isinstance(page.raw, dict) else {}
+    if "organisation" in page.model.model_fields and isinstance(raw.get("organisation"), str):
+        try:
+            publishers = [k for k, o in data.organisations.items() if o.publisher]
+        except DataError:
+            publishers = None
+        value = raw["organisation"]
+        if publishers is not None and value not in publishers:
+            yield Problem(file, "unknown_publisher", page.field_lines.get("organisation"), "organisation", {
+                "value": value, "suggestion": closest(value, publishers), "allowed": ", ".join(publishers) or "-"})
     for name, code in (("topics", "unknown_topic"), ("organisations", "unknown_organisation")):
         if name not in page.model.model_fields:
             continue

@@ -34,6 +34,7 @@ class Topic(Bilingual):
 class Organisation(Strict):
     name: Bilingual
     url: Optional[str] = Field(default=None, pattern=r"^https?://")
+    publisher: bool = False  # a real organisation whose resources the site lists (not a statement's signatory)
 
 
 class Source(Strict):
@@ -172,7 +173,8 @@ class SearchAliases(Strict):
 # from data/ui-strings.yml, or a placeholder the code does not fill, would stop the build with a
 # traceback; the data check names it instead. tests/test_check.py keeps this list in step with the code.
 
-KINDS = ("guide", "law", "platform", "statement", "help", "step", "section")  # content types (schema.py), as `type.{kind}`
+RESOURCE_TYPES = ("guide", "report", "statement", "webinar", "video", "toolkit")  # a resource's `type` (schema.py)
+KINDS = ("guide", "law", "platform", "statement", "resource", "help", "step", "section")  # content types (schema.py), as `type.{kind}`
 FEEDS = ("statements", "updates", "legal-changes")  # hooks/feeds.py
 OFFLINE_STATES = ("nojs", "unsupported", "file", "saving", "saved", "other", "failed", "removed")  # offline.py
 
@@ -205,6 +207,8 @@ def _ui_keys() -> dict[str, frozenset[str]]:
         "statement.meta": frozenset({"date", "organisations"}),
         "help.verified": frozenset({"date"}),
         "platform.checked": frozenset({"date"}),
+        "resource.published": frozenset({"type", "organisation", "date"}),
+        "resource.leaves": frozenset({"host"}),
         "correction.date": frozenset({"date"}),
         "correction.body": frozenset({"date"}),
         "correction.feed": frozenset({"date", "note"}),
@@ -214,6 +218,7 @@ def _ui_keys() -> dict[str, frozenset[str]]:
     })
     families = [f"language.{lang}" for lang in LANGUAGES] + [f"label.{lang}" for lang in LANGUAGES]
     families += [f"month.{n}" for n in range(1, 13)] + [f"type.{kind}" for kind in KINDS]
+    families += [f"resource.type.{t}" for t in RESOURCE_TYPES] + [f"resource.types.{t}" for t in RESOURCE_TYPES]
     families += [f"category.{c}" for c in _literals(HelpService.model_fields["category"].annotation)]
     families += [f"help.ages.{a}" for a in _literals(HelpService.model_fields["ages"].annotation)]
     families += [f"feed.{name}.description" for name in FEEDS] + [f"offline.{state}" for state in OFFLINE_STATES]

@@ -88,7 +88,15 @@ def statements_by_year(ctx: Context) -> str:
 
 
 def newest(ctx: Context) -> str:
-    pages = [v for kind in ("guide", "platform", "law", "statement") for v in _valid(kind, ctx)]
+    pages = [v for kind in ("guide", "platform", "law", "statement", "resource") for v in _valid(kind, ctx)]
+    pages.sort(key=lambda v: (ctx.best(v).date, ctx.best(v).slug), reverse=True)
+    return _list([item(v, ctx, show_type=True) for v in pages[:NEWEST_COUNT]], ctx)
+
+
+def latest_resources(ctx: Context) -> str:
+    """The newest publications, ours (statements) and other organisations' (resources) together, by date,
+    as an NGO's "Latest resources" listing does."""
+    pages = [v for kind in ("statement", "resource") for v in _valid(kind, ctx)]
     pages.sort(key=lambda v: (ctx.best(v).date, ctx.best(v).slug), reverse=True)
     return _list([item(v, ctx, show_type=True) for v in pages[:NEWEST_COUNT]], ctx)
 
@@ -180,7 +188,19 @@ def situations(ctx: Context) -> str:
     return first_answers(ctx)
 
 
+def resources_by_type(ctx: Context) -> str:
+    from .resources import by_type
+    return by_type(ctx)
+
+
+def resources_by_topic(ctx: Context) -> str:
+    from .resources import by_topic
+    return by_topic(ctx)
+
+
 MARKERS: dict[str, Callable[[Context], str]] = {
+    "resources-by-type": resources_by_type,
+    "resources-by-topic": resources_by_topic,
     "emergency": emergency,
     "start-link": start_link,
     "situations": situations,
@@ -189,6 +209,7 @@ MARKERS: dict[str, Callable[[Context], str]] = {
     "embed-code": embed_code,
     "help-box": help_box,
     "newest": newest,
+    "latest-resources": latest_resources,
     "legal-changes": legal_changes,
     "guides-by-topic": guides_by_topic,
     "laws-a-z": laws_a_z,

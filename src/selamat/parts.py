@@ -189,6 +189,11 @@ def frame(page: Page, body_html: str, ctx: Context) -> str:
             service = legal_notice(page, ctx) + print_button(ctx)
         elif page.kind == "platform":
             service = platform_notice(page, ctx)
+        elif page.kind == "resource":
+            from .resources import page_parts
+            before, after_text = page_parts(page, ctx)
+            service = before
+            body_html += after_text
         elif page.kind == "step":
             from .flow_parts import after_body
             body_html += after_body(page, ctx)

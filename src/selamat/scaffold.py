@@ -13,7 +13,7 @@ from .schema import TYPES
 from .translations import set_translated_from
 
 FOLDERS = {kind: folder for folder, (kind, _) in TYPES.items() if kind != "help"}
-DATE_FIELD = {"guide": "updated", "law": "reviewed", "platform": "reviewed", "statement": "date"}
+DATE_FIELD = {"guide": "updated", "law": "reviewed", "platform": "reviewed", "statement": "date", "resource": "date"}
 
 
 class ScaffoldError(Exception):
@@ -32,7 +32,7 @@ def new_page(project: Project, kind: str, slug: str, lang: str, today: dt.date |
     source = folder / f"{slug}.{other(lang)}.md"
     if source.exists():
         text = translation_of(project, source)
-    elif lang != DEFAULT and kind != "statement":
+    elif lang != DEFAULT and kind not in ("statement", "resource"):
         raise ScaffoldError("new_needs_original", path=_rel(project, folder / f"{slug}.{DEFAULT}.md"))
     else:
         text = fresh(project, kind, lang, today or dt.date.today())
@@ -54,6 +54,11 @@ def fresh(project: Project, kind: str, lang: str, today: dt.date) -> str:
         lines.append("  - {title: Name of the source, url: 'https://example.org/'}")
     if kind == "statement":
         lines.append("organisations: [selamat]  # keys from data/organisations.yml")
+    if kind == "resource":
+        lines += ["organisation: change-me  # change: a publisher in data/organisations.yml",
+                  "type: report  # change: guide, report, statement, webinar, video or toolkit",
+                  f"languages: [{lang}]  # change: the languages the resource itself is in",
+                  "url: https://example.org/  # change: its address, as published"]
     lines += ["---", "", template.body.rstrip(), ""]
     return "\n".join(lines)
 

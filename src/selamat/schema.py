@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Optional
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from .data import Source
+from .data import RESOURCE_TYPES, Source
 
 def plain(value: str) -> str:
     """Text printed on the page, in the menu, in <title> and in meta tags is plain text: no markup."""
@@ -60,6 +60,17 @@ class PlatformMeta(PageMeta):
 
     reviewed: dt.date
     sources: list[Source] = Field(min_length=1)
+
+
+class ResourceMeta(PageMeta):
+    """Something another organisation published, listed and linked to: its title as published, our summary
+    in this page's language, its publisher, type, the languages it is in, its date and its address."""
+
+    date: dt.date
+    organisation: Key  # a publisher in data/organisations.yml
+    type: Literal[RESOURCE_TYPES]  # type: ignore[valid-type]
+    languages: list[Literal["en", "ms"]] = Field(min_length=1)  # the languages the resource itself is in
+    url: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https://[^\s/]+\.[^\s]+$")]
 
 
 class StatementMeta(PageMeta):
@@ -117,6 +128,7 @@ TYPES: dict[str, tuple[str, type[BaseModel]]] = {
     "laws": ("law", LawMeta),
     "platforms": ("platform", PlatformMeta),
     "start": ("step", StepMeta),
+    "resources": ("resource", ResourceMeta),
     "statements": ("statement", StatementMeta),
     "help": ("help", HelpMeta),
 }
