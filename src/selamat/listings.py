@@ -95,10 +95,10 @@ def newest(ctx: Context) -> str:
 
 def latest_resources(ctx: Context) -> str:
     """The newest publications, ours (statements) and other organisations' (resources) together, by date,
-    as an NGO's "Latest resources" listing does."""
-    pages = [v for kind in ("statement", "resource") for v in _valid(kind, ctx)]
-    pages.sort(key=lambda v: (ctx.best(v).date, ctx.best(v).slug), reverse=True)
-    return _list([item(v, ctx, show_type=True) for v in pages[:NEWEST_COUNT]], ctx)
+    as an NGO's "Latest resources" listing does: the newest few of each, so that neither hides the other."""
+    newest_first = lambda pages: sorted(pages, key=lambda v: (ctx.best(v).date, ctx.best(v).slug), reverse=True)
+    pages = [v for kind in ("statement", "resource") for v in newest_first(_valid(kind, ctx))[:NEWEST_COUNT // 2]]
+    return _list([item(v, ctx, show_type=True) for v in newest_first(pages)], ctx)
 
 
 LATEST_CHANGES = 3
