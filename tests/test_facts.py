@@ -176,7 +176,7 @@ def test_each_law_page_lists_its_changes_newest_first(built, site, data, lang):
         dates = [li.find("time")["datetime"] for li in listed.find_all("li")]
         assert dates == [c.date.isoformat() for c in changes] == sorted(dates, reverse=True), law
         assert changes[0].what(lang) in listed.get_text()
-    home = soup(built_page(built, "index.md", lang)).find(id="changes-to-the-law").find_next_sibling("ul")
+    home = soup(built_page(built, "index.md", lang)).find(id="changes-to-the-law").find_next("ul")
     first = home.find("a")
     newest = data.legal_changes[0]
     assert first["href"].endswith(f"#change-{newest.date.isoformat()}") and newest.what(lang) in home.get_text()

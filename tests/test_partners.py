@@ -75,8 +75,11 @@ def test_catalogue_matches_its_schema_and_lists_every_page(built, site):
     schema = json.loads((built / "api/v1/resources.schema.json").read_text())
     jsonschema.validate(catalogue, schema)
     slugs = {r["slug"] for r in catalogue["resources"]}
-    expected = {norm[:-3] for norm, v in site.by_norm.items() if next(iter(v.values())).kind != "section"}
+    # every page but listings and the start flow's steps (they send readers to pages the catalogue lists)
+    expected = {norm[:-3] for norm, v in site.by_norm.items() if next(iter(v.values())).kind not in ("section", "step")}
     assert slugs == expected
+    resources = [r for r in catalogue["resources"] if r["type"] == "resource"]
+    assert resources and all(r["external"]["url"].startswith("https://") and r["external"]["publisher_name"]["ms"] for r in resources)
     one_language = [r for r in catalogue["resources"] if len(r["languages"]) == 1]
     assert one_language and all(set(r["urls"]) == {"en", "ms"} for r in catalogue["resources"])
     with pytest.raises(jsonschema.ValidationError):

@@ -110,7 +110,7 @@ def test_the_listing_shows_every_resource_by_type_and_by_topic(built, site, lang
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_home_mixes_own_and_external_items_by_date(built, site, lang):
     html = BeautifulSoup((built / page_url("index.md", lang) / "index.html").read_text(encoding="utf-8"), "html.parser")
-    newest = html.find(id="latest-resources").find_next_sibling("ul")
+    newest = html.find(id="latest-resources").find_next("ul")
     dates = [t["datetime"] for t in newest.find_all("time")]
     assert dates == sorted(dates, reverse=True)
     hrefs = [a["href"] for a in newest.find_all("a")]

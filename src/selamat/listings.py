@@ -218,6 +218,9 @@ MARKERS: dict[str, Callable[[Context], str]] = {
     "help-services": help_list,
     "offline-reading": offline.marker,
 }
+# Listings of other pages repeat those pages' titles and summaries: search finds the pages themselves.
+NOT_SEARCHED = {"guides-by-topic", "laws-a-z", "platforms-a-z", "statements-by-year", "newest", "latest-resources",
+                "resources-by-type", "resources-by-topic", "legal-changes", "situations"}
 MARKER_LINE = re.compile(r"^[ \t]*<!--\s*selamat:\s*([\w-]+)\s*-->[ \t]*$", re.M)
 
 
@@ -228,7 +231,10 @@ def expand(markdown: str, ctx: Context, hold: Callable[[str], str] | None = None
         render = MARKERS.get(m.group(1))
         if not render:
             return m.group(0)
-        return f"\n\n{hold(render(ctx))}\n\n" if hold else f"\n{render(ctx)}\n"
+        html = render(ctx)
+        if m.group(1) in NOT_SEARCHED:
+            html = tag("div", html, data_search_exclude=True)
+        return f"\n\n{hold(html)}\n\n" if hold else f"\n{html}\n"
     return MARKER_LINE.sub(one, markdown)
 
 

@@ -30,7 +30,9 @@ from .search_query import CODES, PAGE_SHARE, Language, expand, language, words
 PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
 # Whose answer a survivor most likely needs when words match equally well: guides and the help page
 # first, then the laws; statements and listing pages (which repeat every title) after them.
-KIND_BOOST = {"guide": 1.0, "help": 1.0, "step": 0.9, "platform": 0.9, "law": 0.8, "resource": 0.5, "statement": 0.4, "section": 0.3}
+# The site's own guides and help first; a flow's end or another organisation's resource only when nothing
+# of ours answers the words (they point to the same guides and services, or leave the site).
+KIND_BOOST = {"guide": 1.0, "help": 1.0, "platform": 0.5, "law": 0.8, "step": 0.2, "resource": 0.1, "statement": 0.4, "section": 0.1}
 TAG = re.compile(r"<[^>]+>")
 
 
