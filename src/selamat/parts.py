@@ -185,8 +185,9 @@ def frame(page: Page, body_html: str, ctx: Context) -> str:
         if page.kind == "guide":  # the first steps first: help box and jump list after them, print at the end
             body_html = (after_first_section(body_html, help_box(ctx) + platform_links(page, ctx) + jump_list(page, own))
                          + print_button(ctx))
-        elif page.kind == "law":
-            service = legal_notice(page, ctx) + print_button(ctx)
+        elif page.kind == "law":  # the print button after the text: shown by script, it would shift the text down
+            service = legal_notice(page, ctx)
+            body_html += print_button(ctx)
         elif page.kind == "platform":
             service = platform_notice(page, ctx)
         elif page.kind == "resource":
