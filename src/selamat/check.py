@@ -292,6 +292,8 @@ def check_page(page: Page, site: Site, data: Data) -> list[Problem]:
     if page.lang != DEFAULT and DEFAULT not in site.versions(page.norm) and page.kind not in ("statement", "resource"):
         expected = f"docs/{page.norm[:-3]}.{DEFAULT}.md"
         out.append(Problem(file, "orphan_translation", params={"expected": expected}))
+    if page.not_text:
+        return out + [Problem(file, "not_utf8")]
     if not page.has_front_matter:
         out.append(Problem(file, "no_front_matter", 1))
     elif page.yaml_problem:

@@ -253,8 +253,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--ui", choices=LANGUAGES, default="en", help="language of the messages")
     p.set_defaults(run=cmd_offline_zip)
     args = parser.parse_args(argv)
+    from .project import OUTSIDE, NotAProject
     try:
         return args.run(args)
+    except NotAProject as err:
+        lang = getattr(args, "lang", None) if getattr(args, "lang", None) in LANGUAGES else getattr(args, "ui", "en")
+        print(OUTSIDE.get(lang if isinstance(lang, str) else "en", OUTSIDE["en"]).format(folder=err.folder), file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 

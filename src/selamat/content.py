@@ -35,6 +35,7 @@ class Page:
     errors: list[dict] = field(default_factory=list)  # pydantic errors
     yaml_problem: Optional[yamlio.YamlProblem] = None
     has_front_matter: bool = True
+    not_text: bool = False  # the file is not UTF-8 text (another encoding, or a binary file)
 
     @property
     def norm(self) -> str:
@@ -69,7 +70,12 @@ def read_page(path: Path, docs: Path) -> Page:
     folder = rel.split("/", 1)[0] if "/" in rel else ""
     kind, model = type_for(folder, slug)
     page = Page(path, rel, folder, slug, lang, kind, model)
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        page.not_text = True
+        page.has_front_matter = False
+        return page
     fm = FRONT_MATTER.match(text)
     if not fm:
         page.has_front_matter = False

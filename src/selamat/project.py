@@ -19,9 +19,26 @@ class Project:
 
     @classmethod
     def find(cls, start: Path | None = None) -> "Project":
-        """The nearest folder upwards that holds both docs/ and data/."""
+        """The nearest folder upwards that holds both docs/ and data/ (NotAProject when there is none)."""
         here = (start or Path.cwd()).resolve()
         for folder in (here, *here.parents):
             if (folder / "docs").is_dir() and (folder / "data").is_dir():
                 return cls(folder)
-        return cls(here)
+        raise NotAProject(here)
+
+
+class NotAProject(Exception):
+    """`selamat` was run outside a project: no folder upwards holds docs/ and data/."""
+
+    def __init__(self, folder: Path):
+        super().__init__(str(folder))
+        self.folder = folder
+
+
+# Said without data/messages.yml, which cannot be found from outside the project.
+OUTSIDE = {
+    "en": "{folder} is not inside a Selamat project: no folder here or above it holds both docs/ and data/. "
+          "Go to the project's folder first (cd path/to/selamat), then run the command again.",
+    "ms": "{folder} bukan dalam projek Selamat: tiada folder di sini atau di atasnya yang mengandungi docs/ dan "
+          "data/. Pergi ke folder projek dahulu (cd laluan/ke/selamat), kemudian jalankan arahan itu sekali lagi.",
+}
