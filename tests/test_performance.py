@@ -168,8 +168,8 @@ def test_a_first_visit_to_a_guide_stays_within_75_kb(browser, gzip_server, lang)
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("norm,lang", [(norm, lang) for norm in ("guides/reporting.md", "start/index.md", "platforms/whatsapp.md")
-                                       for lang in ("en", "ms")])
+@pytest.mark.parametrize("norm,lang", [(norm, lang) for norm in ("guides/reporting.md", "start/index.md", "platforms/whatsapp.md",
+                                                                "resources/index.md") for lang in ("en", "ms")])
 def test_lighthouse_scores_are_100(gzip_server, norm, lang):
     """Every category at 100 in Lighthouse's default mobile run. Only the performance score depends on
     timings (the machine's load moves them), so it gets up to three runs; the others must be 100 in each."""

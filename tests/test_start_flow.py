@@ -215,6 +215,24 @@ def test_call_and_whatsapp_links_are_large_enough_to_tap(no_script, base_url, si
     assert seen >= 10
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_guide_shows_its_first_step_on_the_first_screen(no_script, base_url, site, lang):
+    """At 360 x 740, the first item of a guide's first section (what you can do now) ends on the first screen."""
+    page = no_script
+    late = {}
+    for versions in site.of_kind("guide"):
+        guide = versions.get(lang) or versions["en"]
+        page.goto(base_url + page_url(guide.norm, lang))
+        first = page.locator("article h2").first
+        step = first.locator("xpath=following-sibling::*[self::ol or self::ul or self::p][1]")
+        item = step.locator("li").first if step.locator("li").count() else step
+        box = item.bounding_box()
+        if not box or box["y"] + box["height"] > 740:
+            late[guide.norm] = box
+    assert not late, late
+
+
 AXE = Axe()
 
 
