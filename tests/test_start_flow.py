@@ -256,3 +256,19 @@ def test_questions_stay_out_of_search_and_ends_are_in(built):
         locations = {d["location"].split("#")[0] for d in index["docs"]}
         assert not any(loc.startswith(f"{prefix}start/") and loc.rstrip("/").endswith("start") for loc in locations)
         assert any(loc.startswith(f"{prefix}start/danger") for loc in locations), sorted(locations)[:5]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_wide_screens_keep_the_menu_and_contents_in_the_side_bars(browser, base_url, lang):
+    """The layout work for phones (content-visibility on the drawer) leaves the desktop side bars drawn."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(base_url + page_url("guides/reporting.md", lang))
+    for selector in (".md-sidebar--primary .md-nav__link", ".md-sidebar--secondary .md-nav__link"):
+        # a link is drawn where it is laid out: a tap there reaches it (content skipped by the browser would not)
+        reached = page.evaluate("""sel => [...document.querySelectorAll(sel)].slice(0, 5).map(a => {
+            const r = a.getBoundingClientRect(); const hit = document.elementFromPoint(r.x + 4, r.y + r.height / 2);
+            return r.height > 0 && !!hit && hit.closest(".md-nav__link") === a; })""", selector)
+        assert len(reached) == 5 and all(reached), (selector, reached)
+    context.close()
