@@ -145,6 +145,7 @@ SITUATIONS = {  # the guide each situation must reach, and the answer that leads
 def tap(page, selector: str, path: str) -> None:
     """Tap the first link matching `selector` that leads to `path` (however the page writes the href)."""
     from urllib.parse import urljoin
+    page.wait_for_load_state("load")  # the page a previous tap opened, whole
     links = page.locator(selector)
     hrefs = [urljoin(page.url, links.nth(i).get_attribute("href")) for i in range(links.count())]
     found = [i for i, href in enumerate(hrefs) if urlsplit(href).path.rstrip("/").endswith(path.rstrip("/"))]
@@ -154,6 +155,7 @@ def tap(page, selector: str, path: str) -> None:
 
 def links_to(page, selector: str, path: str) -> bool:
     from urllib.parse import urljoin
+    page.wait_for_load_state("load")
     links = page.locator(selector)
     return any(urlsplit(urljoin(page.url, links.nth(i).get_attribute("href"))).path.rstrip("/").endswith(path.rstrip("/"))
                for i in range(links.count()))
@@ -181,6 +183,7 @@ def test_the_right_guide_in_three_taps_without_javascript(no_script, base_url, s
     taps += 1
     tap(page, "article a.selamat-option", guide[:-3])
     taps += 1
+    page.wait_for_load_state("load")
     assert taps <= 3 and page.url.split("#")[0] == base_url + page_url(guide, lang)
     assert page.locator("#selamat-exit").is_visible()
 
