@@ -44,7 +44,11 @@ def test_a_command_outside_the_project_says_where_to_run_it(tmp_path, args, lang
 def test_the_wheel_carries_every_file_the_package_reads(tmp_path):
     """The build reads the search scripts and the service worker template from the package, so a wheel
     (not only an editable install) must carry them."""
-    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path), str(ROOT)],
+    source = tmp_path / "source"  # a copy: building writes build/ and *.egg-info beside the sources
+    shutil.copytree(ROOT / "src", source / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path), str(source)],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     names = set(zipfile.ZipFile(next(tmp_path.glob("selamat-*.whl"))).namelist())
