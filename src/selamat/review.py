@@ -43,15 +43,9 @@ def collect(site: Site, data: Data, today: dt.date | None = None) -> dict[str, l
                     continue  # invalid front matter: `selamat check` says why
                 sources = [s.url for s in page.meta.sources]  # type: ignore[union-attr]
                 items.append(Item(kind, page.title, f"docs/{page.rel}", reviewed, is_stale(reviewed, today), sources))
-    for versions in site.of_kind("law"):
-        for lang, page in sorted(versions.items()):
-            reviewed = getattr(page.meta, "reviewed", None)
-            if reviewed is None:
-                continue
-            change = newest.get(page.norm)
-            if change and reviewed < change.date:
-                behind.append(Item("behind", page.title, f"docs/{page.rel}", reviewed, True, [change.source.url],
-                                   {"date": change.date.isoformat(), "law": change.law, "what": change.what(lang)}))
+                change = newest.get(page.norm)
+                if change and reviewed < change.date:
+                    behind.append(_behind(page, reviewed, change, lang))
     for versions in site.of_kind("guide"):
         for lang, page in sorted(versions.items()):
             updated = getattr(page.meta, "updated", None)
@@ -60,15 +54,19 @@ def collect(site: Site, data: Data, today: dt.date | None = None) -> dict[str, l
             linked = {link_key(page, link.target).partition("#")[0] for link in md.links(page.body, page.body_line)}
             late = [newest[n] for n in sorted(linked) if n in newest and updated < newest[n].date]
             if late:
-                change = max(late, key=lambda c: c.date)
-                behind.append(Item("behind", page.title, f"docs/{page.rel}", updated, True, [change.source.url],
-                                   {"date": change.date.isoformat(), "law": change.law, "what": change.what(lang)}))
+                behind.append(_behind(page, updated, max(late, key=lambda c: c.date), lang))
     services = [Item("service", s.name(DEFAULT), f"data/help-services.yml#{s.id}", s.verified,
                      is_stale(s.verified, today) and not s.stable, [s.source.url] + ([s.url] if s.url else []))
                 for s in data.help_services]
     order = lambda items: sorted(items, key=lambda i: (i.date, i.file))
     return {"laws": order(reviewed_pages["law"]), "platforms": order(reviewed_pages["platform"]),
             "services": order(services), "behind": order(behind)}
+
+
+def _behind(page, dated: dt.date, change, lang: str) -> Item:
+    """A page dated before the newest change to a law it explains or links to."""
+    return Item("behind", page.title, f"docs/{page.rel}", dated, True, [change.source.url],
+                {"date": change.date.isoformat(), "law": change.law, "what": change.what(lang)})
 
 
 def as_json(found: dict[str, list[Item]]) -> str:
