@@ -9,7 +9,7 @@ from typing import Iterable
 
 from . import flow, help_refs
 from . import markdown_scan as md
-from . import published
+from . import published, yamlio
 from .content import Page, Site, load_site
 from .data import Data, DataError, DataFault, FILES
 from .languages import DEFAULT, NAMES
@@ -128,13 +128,12 @@ def legal_change_problems(site: Site, data: Data, today: dt.date | None = None) 
 
 
 def _entry_line(data: Data, change) -> int | None:
-    """The line of a change's `law:` in the data file, for the message."""
-    lines = (data.folder / FILES["legal_changes"]).read_text(encoding="utf-8").splitlines()
-    for n, line in enumerate(lines, start=1):
-        if line.strip() in (f"- date: {change.date.isoformat()}", f"date: {change.date.isoformat()}"):
-            for m, later in enumerate(lines[n:n + 6], start=n + 1):
-                if later.strip() == f"law: {change.law}":
-                    return m
+    """The line of a change's `law:` in the data file, for the message (read with the same YAML reader as
+    every data file; the loaded changes are sorted, so the entry is found by its date and law)."""
+    parsed = yamlio.parse((data.folder / FILES["legal_changes"]).read_text(encoding="utf-8"))
+    for i, entry in enumerate(parsed.data or []):
+        if isinstance(entry, dict) and str(entry.get("date")) == change.date.isoformat() and entry.get("law") == change.law:
+            return parsed.line_of((i, "law"))
     return None
 
 
