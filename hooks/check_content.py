@@ -8,8 +8,14 @@ from mkdocs.exceptions import PluginError
 from selamat import check
 from selamat.data import DataError
 from selamat.languages import DEFAULT
-from selamat.mkdocs_glue import context, language, project_root
+from selamat.mkdocs_glue import context, language, languages_differ, project_root
 from selamat.project import Project
+
+
+def on_config(config):
+    wrong = languages_differ(config)
+    if wrong:
+        raise PluginError(wrong)
 
 
 def on_pre_build(config):

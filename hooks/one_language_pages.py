@@ -1,11 +1,13 @@
-"""Makes a page written only in Malay (a statement, say) reachable on the English site too, with the
-untranslated notice, as mkdocs-static-i18n does only the other way round; and points the language
-switcher of such a page at its other-language address."""
+"""Makes a page that has no version in the default language (written first in Malay, say) reachable on
+every other language's site too, showing its original with the untranslated notice, as
+mkdocs-static-i18n does only for pages in the default language; and points the language switcher of
+such a page at each language's address."""
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from selamat.languages import DEFAULT, LANGUAGES
 from selamat.mkdocs_glue import context, language
+from selamat.translations import original_of
 from selamat.urls import dest_uri
 
 
@@ -23,12 +25,13 @@ def on_files(files, config):
     site = context(config, "").site
     for versions in site.by_norm.values():
         if DEFAULT in versions:
-            continue  # mkdocs-static-i18n falls back to English by itself
-        page = next(iter(versions.values()))
-        here = files.get_file_from_path(page.rel) if lang == page.lang else _file(config, page, lang)
+            continue  # mkdocs-static-i18n falls back to the default language by itself
+        shown = versions.get(lang) or original_of(versions)
+        here = files.get_file_from_path(shown.rel) if shown.lang == lang else _file(config, shown, lang)
         if here is None:
             continue
-        if lang != page.lang:
+        if shown.lang != lang:
             files.append(here)
-        here.alternates = {code: here if code == lang else _file(config, page, code) for code in LANGUAGES}
+        here.alternates = {code: here if code == lang else _file(config, versions.get(code) or shown, code)
+                           for code in LANGUAGES}
     return files

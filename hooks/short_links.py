@@ -7,7 +7,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from selamat.background import Files, key
-from selamat.languages import DEFAULT
+from selamat.languages import DEFAULT, LANGUAGES
 from selamat.mkdocs_glue import all_languages_built, context, language, project_root
 from selamat.partner_links import QR_STYLE, go_page, qr_code, short_links
 from selamat.security import finish_page
@@ -31,7 +31,7 @@ def on_post_build(config):
     if not all_languages_built(config):
         return
     ctx = context(config, "")
-    title = lambda name: f"{ctx.data.t(name, 'ms')} · {ctx.data.t(name, 'en')}"
+    title = lambda name: " · ".join(dict.fromkeys(ctx.data.t(name, lang) for lang in reversed(LANGUAGES)))
     for link in short_links(ctx.site):
         folder = Path(config.site_dir) / link.url
         folder.mkdir(parents=True, exist_ok=True)

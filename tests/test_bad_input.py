@@ -24,6 +24,7 @@ def run(cwd: Path, *args: str) -> subprocess.CompletedProcess:
                          ids=["latin-1", "binary"])
 def test_a_page_that_is_not_utf8_gets_a_plain_line(tmp_path, lang, content):
     shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")  # the site's languages
     (tmp_path / "docs" / "guides").mkdir(parents=True)
     (tmp_path / "docs" / "guides" / "cafe.en.md").write_bytes(content)
     done = run(tmp_path, "check", "--lang", lang)

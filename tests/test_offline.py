@@ -16,7 +16,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Error as PlaywrightError
 from bs4 import BeautifulSoup
 
-from conftest import PHONE
+from conftest import PHONE, ROOT
+from selamat.data import Data
 from selamat import offline
 from selamat.languages import LANGUAGES
 from selamat.render_context import Context
@@ -155,13 +156,13 @@ def test_the_offline_edition_holds_the_language_with_a_start_file(editions, site
         names = archive.namelist()
     top = f"selamat-{lang}/"
     assert all(n.startswith(top) for n in names)
-    assert names[0] == top + offline.START_FILE[lang]
+    assert names[0] == top + offline.start_file(Data(ROOT / "data"), lang)
     for versions in site.of_kind("guide"):
         assert top + dest_uri(next(iter(versions.values())).norm, lang, False) in names
     other = "ms/" if lang == "en" else "guides/"
     assert not [n for n in names if n.startswith(top + other)]  # only this language's pages
     assert not [n for n in names if "previews/" in n or n.endswith(".map") or "/go/" in n]
-    start = (unzipped / top / offline.START_FILE[lang]).read_text(encoding="utf-8")
+    start = (unzipped / top / offline.start_file(Data(ROOT / "data"), lang)).read_text(encoding="utf-8")
     assert f'url={dest_uri("index.md", lang, False)}"' in start and f'lang="{lang}"' in start
 
 
@@ -310,7 +311,7 @@ def test_the_offline_edition_opens_from_file_and_search_finds_a_guide(context, e
     _, unzipped = editions
     context.set_offline(True)
     tab = context.new_page()
-    tab.goto((unzipped / f"selamat-{lang}" / offline.START_FILE[lang]).as_uri())
+    tab.goto((unzipped / f"selamat-{lang}" / offline.start_file(Data(ROOT / "data"), lang)).as_uri())
     tab.wait_for_url(re.compile(r"/index\.html$"))
     tab.goto((unzipped / f"selamat-{lang}" / dest_uri(GUIDE, lang, False)).as_uri())
     assert tab.locator("h1").first.is_visible()

@@ -9,7 +9,7 @@ from typing import Iterable
 
 from . import flow, help_refs
 from . import markdown_scan as md
-from . import published, yamlio
+from . import published, translations, yamlio
 from .content import Page, Site, load_site
 from .data import Data, DataError, DataFault, FILES
 from .languages import DEFAULT, NAMES
@@ -140,7 +140,7 @@ def _entry_line(data: Data, change) -> int | None:
 def check_data(data: Data) -> Iterable[Problem]:
     for name in FILES:
         try:
-            getattr(data, name)
+            value = getattr(data, name)
         except DataError as err:
             for line, where, problem in err.problems:
                 if isinstance(problem, dict):  # a pydantic error: say it as for front matter
@@ -150,6 +150,20 @@ def check_data(data: Data) -> Iterable[Problem]:
                     yield Problem(err.file, problem.code, line, where, dict(problem.params))
                 else:
                     yield Problem(err.file, "data_invalid", line, where, {"problem": problem})
+        else:
+            yield from translation_warnings(f"data/{FILES[name]}", value)
+
+
+def translation_warnings(file: str, value: object) -> Iterable[Problem]:
+    """One warning per language for the texts in a data file that are not written in it yet (readers see
+    them in the default language), naming the first few."""
+    from .data import untranslated
+
+    for lang, places in untranslated(value).items():
+        shown = ", ".join(places[:8]) + (f" +{len(places) - 8}" if len(places) > 8 else "")
+        yield Problem(file, "translations_missing", None, lang, {
+            "count": len(places), "language": NAMES.get(lang, lang), "code": lang,
+            "fallback": NAMES.get(DEFAULT, DEFAULT), "keys": shown}, warning=True)
 
 
 def friendly(err: dict, name: str, fields: list[str], kind: str = "") -> tuple[str, dict]:
@@ -186,13 +200,16 @@ def check_site(site: Site, data: Data, today: dt.date | None = None) -> list[Pro
     problems: list[Problem] = []
     for path in site.strays:
         rel = path.relative_to(site.docs).as_posix()
-        example = rel[:-3] + ".en.md"
-        problems.append(Problem(f"docs/{rel}", "stray_file", params={"example": example}))
+        example = rel[:-3] + f".{DEFAULT}.md"
+        endings = ", ".join(f".{code}.md ({name})" for code, name in NAMES.items())
+        problems.append(Problem(f"docs/{rel}", "stray_file", params={"example": example, "endings": endings}))
     for page in site.pages:
         problems += check_page(page, site, data)
     for versions in site.by_norm.values():
-        if len(versions) == 2:
-            problems += parity_problems(versions["en"], versions["ms"])
+        for page in versions.values():
+            source = translations.made_from(page, versions)
+            if source is not None:
+                problems += parity_problems(source, page)
     problems += list(staleness_warnings(site, data, today or dt.date.today()))
     problems += list(alias_warnings(site, data))
     return problems
@@ -228,7 +245,8 @@ def alias_warnings(site: Site, data: Data) -> Iterable[Problem]:
 
 
 def parity_problems(en: Page, ms: Page) -> Iterable[Problem]:
-    """Both language versions carry the same headings (ids, order), links to other pages and boxes."""
+    """A translation (`ms`, in whatever language) carries the same headings (ids, order), links to other
+    pages and boxes as the version it was made from (`en`, in whatever language)."""
     file, other = f"docs/{ms.rel}", f"docs/{en.rel}"
     ids = lambda p: [h.id for h in md.headings(p.body, p.body_line) if h.level > 1]  # body_line: the scan body_problems cached
     here, there = ids(ms), ids(en)
@@ -288,9 +306,6 @@ def check_page(page: Page, site: Site, data: Data) -> list[Problem]:
     out: list[Problem] = []
     if page.folder and page.folder not in TYPES:
         out.append(Problem(file, "unknown_folder"))
-    if page.lang != DEFAULT and DEFAULT not in site.versions(page.norm) and page.kind not in ("statement", "resource"):
-        expected = f"docs/{page.norm[:-3]}.{DEFAULT}.md"
-        out.append(Problem(file, "orphan_translation", params={"expected": expected}))
     if page.not_text:
         return out + [Problem(file, "not_utf8")]
     if not page.has_front_matter:

@@ -10,7 +10,8 @@ import time
 from . import check, gitinfo, published, scaffold, translations
 from .content import load_site
 from .data import Data
-from .languages import DEFAULT, LANGUAGES, other
+from . import languages
+from .languages import LANGUAGES
 from .project import Project
 from .stemmer import Stemmer
 
@@ -53,10 +54,10 @@ def cmd_new(args: argparse.Namespace) -> int:
         return 1
     rel = path.relative_to(project.root).as_posix()
     page = load_site(project.docs).by_rel[path.relative_to(project.docs).as_posix()]
-    commit = getattr(page.meta, "translated_from", None)
-    if commit:
-        original = rel.replace(f".{args.lang}.md", f".{other(args.lang)}.md")
-        print(say(data, args.ui, "new_translation", path=rel, original=original, commit=commit[:10]))
+    made = translations.source_of(page)
+    if made:
+        original = rel.replace(f".{args.lang}.md", f".{made[0]}.md")
+        print(say(data, args.ui, "new_translation", path=rel, original=original, commit=made[1][:10]))
     else:
         print(say(data, args.ui, "new_created", path=rel))
     return 0
@@ -68,6 +69,12 @@ def _norm(name: str) -> str:
     for lang in LANGUAGES:
         name = name.removesuffix(f".{lang}")
     return name + ".md"
+
+
+def _language_in(name: str) -> str | None:
+    """`guides/reporting.ms.md` or `guides/reporting.ms` -> ms; None when the name has no language."""
+    parts = name.removesuffix(".md").rsplit(".", 1)
+    return parts[1] if len(parts) == 2 and parts[1] in LANGUAGES else None
 
 
 def _find(site, name: str):
@@ -83,23 +90,30 @@ def cmd_status(args: argparse.Namespace) -> int:
     data = Data(project.data)
     site = load_site(project.docs)
     if args.mark_current or args.diff:
-        norm = _find(site, args.mark_current or args.diff)
+        name = args.mark_current or args.diff
+        norm = _find(site, name)
         versions = site.versions(norm) if norm else {}
-        page = next((p for lang, p in versions.items() if lang != DEFAULT), None)
-        if page is None or DEFAULT not in versions:
-            print(say(data, args.lang, "status.no_page", slug=args.mark_current or args.diff), file=sys.stderr)
+        lang = _language_in(name)
+        pages = [p for p in versions.values() if translations.made_from(p, versions) and lang in (None, p.lang)]
+        if not pages:
+            print(say(data, args.lang, "status.no_page", slug=name), file=sys.stderr)
             return 1
-        original = versions[DEFAULT]
+        if len(pages) > 1:  # several translations: say which one
+            print(say(data, args.lang, "status.which", slug=norm[:-3], files=", ".join(f"docs/{p.rel}" for p in pages)), file=sys.stderr)
+            return 1
+        page = pages[0]
+        original = translations.made_from(page, versions)
         if args.diff:
-            commit = getattr(page.meta, "translated_from", None)
-            print(gitinfo.diff(project.root, commit, original.path) if commit else say(
+            made = translations.source_of(page)
+            print(gitinfo.diff(project.root, made[1], original.path) if made else say(
                 data, args.lang, "status.untracked", slug=norm[:-3]))
             return 0
         commit = gitinfo.last_commit(project.root, original.path)
         if not commit:
             print(say(data, args.lang, "status.no_git", original=f"docs/{original.rel}"), file=sys.stderr)
             return 1
-        page.path.write_text(translations.set_translated_from(page.path.read_text(encoding="utf-8"), commit), encoding="utf-8")
+        text = translations.set_translated_from(page.path.read_text(encoding="utf-8"), original.lang, commit)
+        page.path.write_text(text, encoding="utf-8")
         print(say(data, args.lang, "status.marked", path=f"docs/{page.rel}", commit=commit[:10], original=f"docs/{original.rel}"))
         return 0
     rows = translations.status(site, project.root)
@@ -111,7 +125,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         mine = [r for r in pending if r.lang == lang]
         if not mine:
             continue
-        print(say(data, args.lang, "status_heading", language=data.t(f"language.{lang}", args.lang)))
+        print(say(data, args.lang, "status_heading", language=data.language_name(lang, args.lang)))
         for r in mine:
             detail = say(data, args.lang, f"status.{r.state}", commit=(r.translated_from or "")[:10], slug=r.slug[:-3])
             print(f"  docs/{r.translation or r.original}: {detail}")
@@ -146,7 +160,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                 return 1
         index = SearchIndex.from_site(site_dir, args.lang, data)
     hits = index.search(args.query)
-    site_name = data.t(f"language.{args.lang}", args.ui)
+    site_name = data.language_name(args.lang, args.ui)
     print(say(data, args.ui, "search_results", query=args.query, site=site_name, count=len(hits)))
     for number, hit in enumerate(hits[:args.top], 1):
         print(f"{number:3}. /{hit.page}  {hit.title}  ({hit.score:.1f})")
@@ -187,7 +201,7 @@ def cmd_offline_zip(args: argparse.Namespace) -> int:
         for path in offline.write_editions(site_dir, load_site(project.docs), data, out, args.lang or LANGUAGES):
             lang = path.stem.rsplit("-", 1)[1]
             print(say(data, args.ui, "offline_zip_written", path=path, size=offline.human_size(path.stat().st_size),
-                      start=offline.START_FILE[lang]))
+                      start=offline.start_file(data, lang)))
     return 0
 
 
@@ -209,27 +223,34 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def _message_language(code: str) -> str:
+    """Any language code: a message not written in it is shown in the default language."""
+    if not re.fullmatch(r"[a-z]{2,3}", code):
+        raise argparse.ArgumentTypeError(f"{code!r}: give a language code such as en or ms")
+    return code
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="selamat", description="Tools for Selamat's editors and translators.")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", help="check every page and data file; exit 1 when there are problems")
-    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the messages (en or ms)")
+    p.add_argument("--lang", type=_message_language, default=languages.DEFAULT, help="language of the messages (a language code; English when a message is not translated)")
     p.add_argument("--timing", action="store_true", help="print how long the check took")
     p.set_defaults(run=cmd_check)
     p = sub.add_parser("new", help="create a page (or the translation of one) with its front matter filled in")
     p.add_argument("kind", choices=list(scaffold.FOLDERS))
     p.add_argument("slug", help="the page's name: lowercase English words joined by dashes")
     p.add_argument("--lang", choices=LANGUAGES, default="en", help="the language of the new page")
-    p.add_argument("--ui", choices=LANGUAGES, default="en", help="language of the messages")
+    p.add_argument("--ui", type=_message_language, default=languages.DEFAULT, help="language of the messages (a language code; English when a message is not translated)")
     p.set_defaults(run=cmd_new)
     p = sub.add_parser("status", help="list untranslated pages and out-of-date translations")
-    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the messages")
+    p.add_argument("--lang", type=_message_language, default=languages.DEFAULT, help="language of the messages (a language code; English when a message is not translated)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--mark-current", metavar="PAGE", help="record that PAGE's translation matches its original now")
     p.add_argument("--diff", metavar="PAGE", help="show how PAGE's original changed since it was translated")
     p.set_defaults(run=cmd_status)
     p = sub.add_parser("review", help="list what needs a person to look at it, oldest first (changes nothing)")
-    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the messages")
+    p.add_argument("--lang", type=_message_language, default=languages.DEFAULT, help="language of the messages (a language code; English when a message is not translated)")
     p.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     p.set_defaults(run=cmd_review)
     p = sub.add_parser("search", help="search the site as readers do, and show the ranked pages (builds the site first)")
@@ -237,27 +258,27 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--lang", choices=LANGUAGES, default="en", help="which site to search: en (/) or ms (/ms/)")
     p.add_argument("--top", type=int, default=10, help="how many pages to show")
     p.add_argument("--site-dir", help="search this already built site instead of building one")
-    p.add_argument("--ui", choices=LANGUAGES, default="en", help="language of the messages")
+    p.add_argument("--ui", type=_message_language, default=languages.DEFAULT, help="language of the messages (a language code; English when a message is not translated)")
     p.set_defaults(run=cmd_search)
     p = sub.add_parser("stem", help="print the root the Malay stemmer finds for each word (for review)")
     p.add_argument("words", nargs="+")
     p.set_defaults(run=cmd_stem)
     p = sub.add_parser("urls", help="add every page's address to the manifest of published addresses")
     p.add_argument("--update", action="store_true", required=True)
-    p.add_argument("--lang", choices=LANGUAGES, default="en", help="language of the messages")
+    p.add_argument("--lang", type=_message_language, default=languages.DEFAULT, help="language of the messages (a language code; English when a message is not translated)")
     p.set_defaults(run=cmd_urls)
     p = sub.add_parser("offline-zip", help="write the offline edition of each language (a zip that works from file://)")
     p.add_argument("--out", default="downloads", help="folder for selamat-en.zip and selamat-ms.zip (default: downloads)")
     p.add_argument("--site-dir", help="use this plain-file build (SELAMAT_DIRECTORY_URLS=false) instead of building one")
     p.add_argument("--lang", choices=LANGUAGES, action="append", help="only this language (repeatable)")
-    p.add_argument("--ui", choices=LANGUAGES, default="en", help="language of the messages")
+    p.add_argument("--ui", type=_message_language, default=languages.DEFAULT, help="language of the messages (a language code; English when a message is not translated)")
     p.set_defaults(run=cmd_offline_zip)
     args = parser.parse_args(argv)
     from .project import OUTSIDE, NotAProject
     try:
         return args.run(args)
     except NotAProject as err:
-        lang = getattr(args, "lang", None) if getattr(args, "lang", None) in LANGUAGES else getattr(args, "ui", "en")
+        lang = getattr(args, "ui", None) or getattr(args, "lang", None)
         print(OUTSIDE.get(lang if isinstance(lang, str) else "en", OUTSIDE["en"]).format(folder=err.folder), file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -1,4 +1,6 @@
-"""The project's data files (data/*.yml), English and Malay side by side, validated by pydantic models."""
+"""The project's data files (data/*.yml), validated by pydantic models. Texts are keyed by language
+(`en: ...`, `ms: ...`, one line per language of mkdocs.yml); the default language's is required, and a
+missing one falls back to it (`selamat check` warns, listing what is missing per language)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,27 +9,66 @@ import string
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Literal, Optional, get_args
+from typing import Annotated, ClassVar, Literal, Optional, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
-from . import yamlio
-from .languages import LANGUAGES
+from . import languages, yamlio
 
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Bilingual(Strict):
-    en: str = Field(min_length=1)
-    ms: str = Field(min_length=1)
+def by_language(value: object, extra: tuple[str, ...] = ()) -> object:
+    """A mapping keyed by the site's languages: no key outside them (a typo such as `my:` would never be
+    shown), and the default language's always there, as every other language falls back to it."""
+    if not isinstance(value, dict):
+        return value
+    known = languages.LANGUAGES
+    for key in value:
+        if key not in known and key not in extra:
+            raise PydanticCustomError("language_unknown", "`{key}` is not one of the site's languages ({allowed})",
+                                      {"key": str(key), "allowed": ", ".join(known)})
+    if languages.DEFAULT not in value:
+        raise PydanticCustomError("language_missing", "the text in {language} is missing",
+                                  {"language": languages.DEFAULT})
+    return value
+
+
+class Texts(RootModel[dict[str, Annotated[str, Field(min_length=1)]]]):
+    """One text in each language: `en: ...`, `ms: ...`; `t(lang)` falls back to the default language."""
+
+    model_config = ConfigDict(frozen=True)
+    EXTRA: ClassVar[tuple[str, ...]] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _languages(cls, value):
+        return by_language(value, cls.EXTRA)
 
     def __call__(self, lang: str) -> str:
-        return getattr(self, lang)
+        return self.root.get(lang) or self.root[languages.DEFAULT]
+
+    def has(self, lang: str) -> bool:
+        return lang in self.root
+
+    @property
+    def note(self) -> Optional[str]:
+        return self.root.get("note")
 
 
-class Topic(Bilingual):
+class NotedTexts(Texts):
+    """Texts with an optional `note` for translators."""
+
+    EXTRA: ClassVar[tuple[str, ...]] = ("note",)
+
+
+Bilingual = Texts  # the name the models below use for a text shown in every language
+
+
+class Topic(Texts):
     pass
 
 
@@ -71,24 +112,16 @@ class LegalChange(Strict):
     source: Source
 
 
-class UiString(Strict):
-    en: str
-    ms: str
-    note: Optional[str] = None
-
-    def __call__(self, lang: str) -> str:
-        return getattr(self, lang)
+UiString = NotedTexts
 
 
 class UiStrings(Strict):
     strings: dict[str, UiString]
-    material: dict[str, dict[str, str]]  # Material's own keys, per language, overriding its bundled ones
+    # Material's own keys, per language, overriding its bundled ones
+    material: Annotated[dict[str, dict[str, str]], AfterValidator(lambda v: _site_languages(v))] = {}
 
 
-class GlossaryEntry(Strict):
-    en: str
-    ms: str
-    note: Optional[str] = None
+GlossaryEntry = NotedTexts
 
 
 class PageTemplate(Strict):
@@ -97,9 +130,18 @@ class PageTemplate(Strict):
     body: str
 
 
-class NewPage(Strict):
-    en: PageTemplate
-    ms: PageTemplate
+class NewPage(RootModel[dict[str, PageTemplate]]):
+    """What `selamat new` writes in a fresh page, per language (the default language's when one is missing)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _languages(cls, value):
+        return by_language(value)
+
+    def __call__(self, lang: str) -> PageTemplate:
+        return self.root.get(lang) or self.root[languages.DEFAULT]
 
 
 SourcePath = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9/-]*\.md$")]
@@ -162,9 +204,41 @@ def _typed_once(entries: list[SearchAlias]) -> list[SearchAlias]:
     return entries
 
 
-class SearchAliases(Strict):
-    en: Annotated[list[SearchAlias], AfterValidator(_typed_once)] = []
-    ms: Annotated[list[SearchAlias], AfterValidator(_typed_once)] = []
+def _site_languages(value: dict) -> dict:
+    for key in value:
+        if key not in languages.LANGUAGES:
+            raise PydanticCustomError("language_unknown", "`{key}` is not one of the site's languages ({allowed})",
+                                      {"key": str(key), "allowed": ", ".join(languages.LANGUAGES)})
+    return value
+
+
+SearchAliases = Annotated[dict[str, Annotated[list[SearchAlias], AfterValidator(_typed_once)]], AfterValidator(_site_languages)]
+StopWords = Annotated[dict[str, list[Annotated[str, Field(pattern=r"^[a-z]+$")]]], AfterValidator(_site_languages)]
+
+
+def untranslated(value: object, where: str = "") -> dict[str, list[str]]:
+    """Per language of the site, the places in loaded data (`help > name`, `entry talian-kasih > hours`)
+    whose texts are not written in that language."""
+    out: dict[str, list[str]] = {}
+
+    def walk(node: object, at: str) -> None:
+        if isinstance(node, (Texts, NewPage)):
+            for lang in languages.LANGUAGES:
+                if lang not in node.root:
+                    out.setdefault(lang, []).append(at or "-")
+        elif isinstance(node, BaseModel):
+            for name in type(node).model_fields:
+                walk(getattr(node, name), f"{at} > {name}" if at else name)
+        elif isinstance(node, dict):
+            for key, item in node.items():
+                walk(item, f"{at} > {key}" if at else str(key))
+        elif isinstance(node, (list, tuple)):
+            for n, item in enumerate(node, start=1):
+                ident = getattr(item, "id", None)
+                walk(item, (f"{at} > " if at else "") + (f"entry {n} ({ident})" if ident else f"entry {n}"))
+
+    walk(value, where)
+    return out
 
 
 # --- interface strings the code needs -----------------------------------------------------------------
@@ -196,7 +270,7 @@ def _ui_keys() -> dict[str, frozenset[str]]:
         print permalink and go.title footer.note footer.generator partners.catalogue partners.short
         partners.qr partners.plain partners.iframe feed.updates feed.statements feed.legal-changes
         offline.title offline.intro offline.trace offline.save offline.remove offline.more
-        offline.footer.link offline.footer.saved offline.download.intro offline.start.title offline.start.link
+        offline.footer.link offline.footer.saved offline.download.intro offline.start.title offline.start.link offline.start.file
         exit.skip exit.label exit.hidden_prefix exit.announce exit.presses.1 exit.presses.2 exit.expired
         404.title 404.body 404.home 404.help 404.other""".split()
     keys = {key: frozenset() for key in plain}
@@ -212,12 +286,11 @@ def _ui_keys() -> dict[str, frozenset[str]]:
         "correction.date": frozenset({"date"}),
         "correction.body": frozenset({"date"}),
         "correction.feed": frozenset({"date", "note"}),
-        "offline.other": frozenset({"language"}),
         "offline.download": frozenset({"language", "size"}),
         "offline.download.open": frozenset({"start"}),
     })
-    families = [f"language.{lang}" for lang in LANGUAGES] + [f"label.{lang}" for lang in LANGUAGES]
-    families += [f"month.{n}" for n in range(1, 13)] + [f"type.{kind}" for kind in KINDS]
+    keys["label.language"] = frozenset({"language"})
+    families = [f"month.{n}" for n in range(1, 13)] + [f"type.{kind}" for kind in KINDS]
     families += [f"resource.type.{t}" for t in RESOURCE_TYPES] + [f"resource.types.{t}" for t in RESOURCE_TYPES]
     families += [f"category.{c}" for c in _literals(HelpService.model_fields["category"].annotation)]
     families += [f"help.ages.{a}" for a in _literals(HelpService.model_fields["ages"].annotation)]
@@ -251,9 +324,14 @@ def _text_faults(parsed, loc: tuple, text: str) -> list[tuple]:
     return []
 
 
+def _written(entry: Texts) -> list[str]:
+    """The languages a text is written in (the others fall back to the default language's)."""
+    return [lang for lang in languages.LANGUAGES if entry.has(lang)]
+
+
 def _syntax_faults(parsed, section: tuple, key: str, entry) -> list[tuple]:
     out = []
-    for lang in LANGUAGES:
+    for lang in _written(entry):
         out += _text_faults(parsed, section + (key, lang), entry(lang))
     return out
 
@@ -263,14 +341,14 @@ def _listed(names) -> str:
 
 
 def _translation_faults(parsed, section: tuple, key: str, entry) -> list[tuple]:
-    """A translation uses exactly the placeholders of the English text: none added, none left out."""
+    """A translation uses exactly the placeholders of the default language's text: none added, none left out."""
     out = _syntax_faults(parsed, section, key, entry)
     if out:
         return out
-    english = placeholders(entry("en"))
-    for lang in LANGUAGES:
+    english = placeholders(entry(languages.DEFAULT))
+    for lang in _written(entry):
         own = placeholders(entry(lang))
-        if lang != "en" and own != english:
+        if lang != languages.DEFAULT and own != english:
             loc = section + (key, lang)
             out.append((parsed.line_of(loc), " > ".join(map(str, loc)), DataFault("placeholder_differs", {
                 "added": _listed(own - english), "dropped": _listed(english - own)})))
@@ -283,7 +361,7 @@ def _code_faults(parsed, key: str, entry) -> list[tuple]:
     if out:
         return out
     allowed = UI_KEYS[key]
-    for lang in LANGUAGES:
+    for lang in _written(entry):
         used = placeholders(entry(lang))
         if used != allowed:
             loc = ("strings", key, lang)
@@ -311,7 +389,7 @@ def ui_faults(parsed, ui: "UiStrings") -> list[tuple]:
         out.append((strings_line, f"strings > {key}", DataFault("ui_key_missing", {"key": key})))
     for key, entry in ui.strings.items():
         out += _code_faults(parsed, key, entry) if key in UI_KEYS else _translation_faults(parsed, ("strings",), key, entry)
-        for lang in LANGUAGES:
+        for lang in _written(entry):
             out += _markup_faults(parsed, ("strings", key, lang), entry(lang))
     for lang, table in ui.material.items():
         for key, value in table.items():
@@ -346,6 +424,8 @@ def _shape(error: dict):
     that is not a list) gets its own message; other pydantic errors are told as for front matter."""
     if error["type"] == "list_type" and not error["loc"]:
         return DataFault("data_not_list")
+    if error["type"] in ("language_unknown", "language_missing"):  # keyed by language: say which
+        return DataFault(f"data_{error['type']}", dict(error.get("ctx") or {}))
     return DataFault(SHAPES[error["type"]]) if error["type"] in SHAPES else error
 
 
@@ -439,18 +519,24 @@ class Data:
     @cached_property
     def search_aliases(self) -> dict[str, dict[str, list[str]]]:
         """Per site language: what readers type -> the words the pages use."""
-        aliases = self._load("search_aliases", SearchAliases)
-        return {lang: {typed: entry.means_words for entry in getattr(aliases, lang) for typed in entry.typed}
-                for lang in LANGUAGES}
+        aliases = self._load("search_aliases", SearchAliases) or {}
+        return {lang: {typed: entry.means_words for entry in aliases.get(lang, []) for typed in entry.typed}
+                for lang in languages.LANGUAGES}
 
     @cached_property
     def search_stop_words(self) -> dict[str, list[str]]:
-        return self._load("search_stop_words", dict[Literal["ms"], list[Annotated[str, Field(pattern=r"^[a-z]+$")]]])
+        return self._load("search_stop_words", StopWords) or {}
 
     def t(self, key: str, lang: str, **params: object) -> str:
         """An interface string in `lang`, with {placeholders} filled in."""
-        text = getattr(self.ui.strings[key], lang)
+        text = self.ui.strings[key](lang)
         return text.format(**params) if params else text
+
+    def language_name(self, code: str, lang: str) -> str:
+        """A language's name inside a sentence in `lang` (`language.<code>` in data/ui-strings.yml), or its
+        name for itself from mkdocs.yml when the strings do not name it."""
+        key = f"language.{code}"
+        return self.t(key, lang) if key in self.ui.strings else languages.NAMES.get(code, code)
 
     def date(self, value: dt.date, lang: str, precision: str = "day") -> str:
         """A date as readers write it: 11 February 2025 / 11 Februari 2025."""
@@ -464,5 +550,3 @@ class Data:
             getattr(self, name)
         return list(FILES)
 
-
-assert LANGUAGES == ("en", "ms"), "Bilingual holds exactly en and ms"

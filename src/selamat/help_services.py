@@ -56,7 +56,7 @@ def service_card(service: HelpService, ctx: Context) -> str:
     if service.hours:
         facts.append(f"{text(ctx.t('help.hours'))}: {text(service.hours(lang))}")
     if service.languages:
-        names = ", ".join(ctx.t(f"language.{code}") if code in ("en", "ms") else code for code in service.languages)
+        names = ", ".join(ctx.language_name(code) for code in service.languages)
         facts.append(f"{text(ctx.t('help.languages'))}: {text(names)}")
     if facts:
         parts.append(tag("p", "<br>".join(facts), class_="selamat-service__facts"))

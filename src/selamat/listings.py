@@ -8,7 +8,6 @@ from typing import Callable
 from . import help_services, offline
 from .content import Page
 from .html import tag, text
-from .languages import LANGUAGES
 from .languages import prefix
 from .render_context import Context
 from .urls import absolute
@@ -23,7 +22,7 @@ def item(versions: dict[str, Page], ctx: Context, *, show_type: bool = False, sh
     link = tag("a", text(page.title), href=ctx.href(page.norm, page.lang), hreflang=lang, lang=lang)
     bits = [link]
     if foreign:
-        bits.append(tag("span", text(ctx.t(f"label.{page.lang}")), class_="selamat-label"))
+        bits.append(tag("span", text(ctx.in_language(page.lang)), class_="selamat-label"))
     meta = []
     if show_type:
         meta.append(text(ctx.t(f"type.{page.kind}")))
@@ -238,4 +237,3 @@ def expand(markdown: str, ctx: Context, hold: Callable[[str], str] | None = None
     return MARKER_LINE.sub(one, markdown)
 
 
-assert set(LANGUAGES) == {"en", "ms"}

@@ -18,6 +18,20 @@ def _folder_of(file: str) -> Path:
     return Path(file).resolve().parent
 
 
+def languages_differ(config) -> str | None:
+    """What to do when the languages this process read (from the project it runs in) are not the ones
+    of the mkdocs.yml being built: MkDocs was started from another folder."""
+    from . import languages
+
+    i18n = config.plugins.get("i18n")
+    built = tuple(lang.locale for lang in sorted(i18n.config.languages, key=lambda l: not l.default)) if i18n else ()
+    if not built or built == languages.LANGUAGES:
+        return None
+    return (f"This build's mkdocs.yml lists the languages {', '.join(built)}, but Selamat read {', '.join(languages.LANGUAGES)} "
+            f"from {languages.project_root() or 'no project'}. Run mkdocs from the project's folder (cd {project_root(config)}), "
+            "or set SELAMAT_PROJECT to that folder.")
+
+
 def language(config) -> str:
     """The language being built: mkdocs-static-i18n sets the theme language for each build."""
     return config.theme.get("language") or DEFAULT

@@ -16,6 +16,7 @@ the kinds in OFFLINE_KINDS, the language's search index, and the site's scripts,
 from __future__ import annotations
 
 import hashlib
+import re
 import json
 import posixpath
 import zipfile
@@ -37,7 +38,14 @@ ASSET_TYPES = (".js", ".css", ".svg", ".png", ".ico", ".woff2")
 SKIP_ASSETS = ("assets/previews/",)  # link preview images are for chat apps, not for reading
 LUNR = "assets/javascripts/lunr/"
 LUNR_ALWAYS = ("lunr.stemmer.support.min.js", "lunr.multi.min.js")
-START_FILE = {"en": "Open-me.html", "ms": "Buka-saya.html"}
+
+
+def start_file(data, lang: str) -> str:
+    """The offline edition's first file, named in its language (`offline.start.file` in data/ui-strings.yml):
+    Open-me.html, Buka-saya.html. Only letters, digits and dashes, so every system can open it."""
+    name = re.sub(r"[^\w-]+", "-", data.t("offline.start.file", lang)).strip("-") or "index"
+    return f"{name}.html"
+
 DOWNLOADS = "downloads"  # in the project folder (built by `selamat offline-zip`) and in the site
 MARKER = "offline-reading"  # the marker line that places the control, and the id of its section
 
@@ -180,9 +188,9 @@ def downloads_list(ctx: Context, downloads: list[Download]) -> str:
     if not downloads:
         return ""
     items = "".join(
-        tag("li", tag("a", text(ctx.t("offline.download", language=ctx.t(f"language.{d.lang}"), size=human_size(d.size))),
+        tag("li", tag("a", text(ctx.t("offline.download", language=ctx.language_name(d.lang), size=human_size(d.size))),
                       href=ctx.href_file(f"{DOWNLOADS}/{d.name}"), hreflang=d.lang, download=True)
-            + ": " + text(ctx.t("offline.download.open", start=START_FILE[d.lang])))
+            + ": " + text(ctx.t("offline.download.open", start=start_file(ctx.data, d.lang))))
         for d in downloads)
     intro = tag("p", text(ctx.t("offline.download.intro")))
     return intro + tag("ul", items, class_="selamat-offline__downloads")
@@ -191,10 +199,9 @@ def downloads_list(ctx: Context, downloads: list[Download]) -> str:
 def control(ctx: Context, downloads: list[Download] = (), explained_in: str | None = None) -> str:
     """The full control, where its consequences are explained: what is saved, that the copy is a
     trace, the button, and every state offline.js can show."""
-    other = ctx.t(f"language.{'ms' if ctx.lang == 'en' else 'en'}")
     statuses = [(state, text(ctx.t(f"offline.{state}"))) for state in ("nojs", "unsupported", "file", "saving")]
     statuses += [("saved", tag("strong", text(ctx.t("offline.saved")))),
-                 ("other", text(ctx.t("offline.other", language=other))),
+                 ("other", text(ctx.t("offline.other"))),
                  ("failed", text(ctx.t("offline.failed"))), ("removed", text(ctx.t("offline.removed")))]
     here = explained_in is None or ctx.url == page_url(explained_in, ctx.lang, ctx.directory_urls)
     body = (
@@ -281,7 +288,7 @@ def write_edition(site_dir: Path, site: Site, ctx: Context, out: Path) -> Path:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, data)
-        add(START_FILE[lang], finish_page(start_page(ctx, home), ctx.site_url).encode("utf-8"))
+        add(start_file(ctx.data, lang), finish_page(start_page(ctx, home), ctx.site_url).encode("utf-8"))
         for rel in edition_files(site_dir, site, lang):
             add(rel, (site_dir / rel).read_bytes())
         # Material looks for search/search_index.js at the root from every page: this language's only

@@ -8,10 +8,11 @@ from dataclasses import replace
 
 from .content import Page
 from .html import tag, text
-from .languages import DEFAULT
+from .languages import NAMES, others
 from .listings import help_box
 from .render_context import Context
-from .translations import is_outdated
+from .translations import is_outdated, made_from
+from .urls import page_url
 
 
 def admonition(kind: str, title: str, body: str, **extra: object) -> str:
@@ -22,7 +23,7 @@ def admonition(kind: str, title: str, body: str, **extra: object) -> str:
 
 
 def untranslated_notice(page: Page, ctx: Context) -> str:
-    language = ctx.t(f"language.{page.lang}")
+    language = ctx.language_name(page.lang)
     link = tag("a", text(ctx.t("untranslated.link")), href=ctx.href(page.norm, page.lang), hreflang=page.lang)
     body = tag("p", f"{text(ctx.t('untranslated.body', language=language))} {link}")
     return admonition("info selamat-untranslated", ctx.t("untranslated.title"), body, role="note")
@@ -32,7 +33,8 @@ def outdated_notice(page: Page, ctx: Context) -> str:
     """On a translation whose original changed after the commit it was translated from."""
     if ctx.root is None or not is_outdated(page, ctx.site, ctx.root):
         return ""
-    link = tag("a", text(ctx.t("outdated.link")), href=ctx.href(page.norm, DEFAULT), hreflang=DEFAULT)
+    source = made_from(page, ctx.site.versions(page.norm))
+    link = tag("a", text(ctx.t("outdated.link")), href=ctx.href(page.norm, source.lang), hreflang=source.lang)
     body = tag("p", f"{text(ctx.t('outdated.body'))} {link}")
     return admonition("warning selamat-outdated", ctx.t("outdated.title"), body, role="note")
 
@@ -207,3 +209,12 @@ def frame(page: Page, body_html: str, ctx: Context) -> str:
     original = dict(lang=page.lang, class_="selamat-original")
     return (untranslated_notice(page, ctx) + tag("div", head, **original) + service + tag("div", body_html, **original)
             + changes + tag("div", after, **original) + edit_link(page, ctx))
+
+
+def other_homes(ctx: Context) -> list[dict]:
+    """The other languages' home pages, for the "not found" page: each link in its own language
+    (`404.other` in that language, else the language's own name)."""
+    strings = ctx.data.ui.strings.get("404.other")
+    return [{"lang": code, "url": page_url("index.md", code, ctx.directory_urls),
+             "label": strings(code) if strings is not None and strings.has(code) else NAMES[code]}
+            for code in others(ctx.lang)]

@@ -8,7 +8,6 @@ from typing import Optional
 
 from .content import Page, Site
 from .data import Data
-from .languages import DEFAULT
 from .urls import page_url, relative
 
 
@@ -27,6 +26,14 @@ class Context:
     def t(self, key: str, **params: object) -> str:
         return self.data.t(key, self.lang, **params)
 
+    def language_name(self, code: str) -> str:
+        """A language's name inside a sentence in this page's language."""
+        return self.data.language_name(code, self.lang)
+
+    def in_language(self, code: str) -> str:
+        """The label beside an item that exists only in another language: "In Malay"."""
+        return self.t("label.language", language=self.language_name(code))
+
     def date(self, value, precision: str = "day") -> str:
         return self.data.date(value, self.lang, precision)
 
@@ -42,4 +49,6 @@ class Context:
 
     def best(self, versions: dict[str, Page]) -> Page:
         """The version a reader of this language should get: their own, else the original."""
-        return versions.get(self.lang) or versions.get(DEFAULT) or next(iter(versions.values()))
+        from .translations import original_of
+
+        return versions.get(self.lang) or original_of(versions)

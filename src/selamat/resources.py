@@ -32,7 +32,7 @@ def meta_line(page: Page, ctx: Context) -> str:
     out = line.replace("\x00", when)
     other = own_language(page, ctx)
     if other:
-        out += " " + tag("span", text(ctx.t(f"label.{other}")), class_="selamat-label")
+        out += " " + tag("span", text(ctx.in_language(other)), class_="selamat-label")
     return tag("p", out, class_="selamat-item__meta selamat-resource__meta")
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from . import gitinfo
 from .data import Data
 
-from .languages import DEFAULT, other
+from .languages import LANGUAGES
 from .project import Project
 from .schema import TYPES
 from .translations import set_translated_from
@@ -29,12 +29,10 @@ def new_page(project: Project, kind: str, slug: str, lang: str, today: dt.date |
     target = folder / f"{slug}.{lang}.md"
     if target.exists():
         raise ScaffoldError("new_exists", path=_rel(project, target))
-    source = folder / f"{slug}.{other(lang)}.md"
-    if source.exists():
+    source = original_in(folder, slug)
+    if source is not None:
         text = translation_of(project, source)
-    elif lang != DEFAULT and kind not in ("statement", "resource"):
-        raise ScaffoldError("new_needs_original", path=_rel(project, folder / f"{slug}.{DEFAULT}.md"))
-    else:
+    else:  # a new page, in whichever language the editor writes first
         text = fresh(project, kind, lang, today or dt.date.today())
     folder.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
@@ -42,7 +40,7 @@ def new_page(project: Project, kind: str, slug: str, lang: str, today: dt.date |
 
 
 def fresh(project: Project, kind: str, lang: str, today: dt.date) -> str:
-    template = getattr(Data(project.data).new_page[kind], lang)
+    template = Data(project.data).new_page[kind](lang)
     lines = ["---", f"title: {template.title}  # change", f"summary: {template.summary}  # change",
              "topics: [getting-help]  # change: keys from data/topics.yml",
              f"{DATE_FIELD[kind]}: {today.isoformat()}"]
@@ -63,11 +61,23 @@ def fresh(project: Project, kind: str, lang: str, today: dt.date) -> str:
     return "\n".join(lines)
 
 
+def original_in(folder: Path, slug: str) -> Path | None:
+    """The version of an existing page to translate from: its original (the version that is not itself
+    a translation), in whichever language it was written."""
+    from .content import read_page
+    from .translations import original_of
+
+    docs = next(p for p in (folder, *folder.parents) if p.name == "docs")
+    versions = {lang: read_page(folder / f"{slug}.{lang}.md", docs) for lang in LANGUAGES
+                if (folder / f"{slug}.{lang}.md").exists()}
+    return original_of(versions).path if versions else None
+
+
 def translation_of(project: Project, source: Path) -> str:
-    """The original's text to translate in place, recording the commit it was made from."""
+    """The original's text to translate in place, recording its language and the commit it was made from."""
     text = source.read_text(encoding="utf-8")
     commit = gitinfo.last_commit(project.root, source)
-    return set_translated_from(text, commit) if commit else text
+    return set_translated_from(text, source.name.split(".")[-2], commit) if commit else text
 
 
 def _rel(project: Project, path: Path) -> str:

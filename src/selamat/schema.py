@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal, Optional
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 from .data import RESOURCE_TYPES, Source
@@ -24,6 +24,37 @@ Hideable = Literal["navigation", "toc", "footer", "path"]
 Commit = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{7,40}$")]
 
 
+def _known_language(code: str) -> str:
+    from . import languages
+
+    if code not in languages.LANGUAGES:
+        raise PydanticCustomError("literal_error", "Input should be {expected}",
+                                  {"expected": ", ".join(repr(c) for c in languages.LANGUAGES)})
+    return code
+
+
+LanguageCode = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_known_language)]
+
+
+class TranslationSource(BaseModel):
+    """Which version a translation was made from: its language, and the git commit of that version
+    (`selamat status --mark-current` writes it). A bare commit, as older pages have, means the default
+    language's version."""
+
+    model_config = ConfigDict(extra="forbid")
+    language: LanguageCode
+    commit: Commit
+
+
+def _translated_from(value):
+    from . import languages
+
+    return {"language": languages.DEFAULT, "commit": value} if isinstance(value, str) else value
+
+
+TranslatedFrom = Annotated[TranslationSource, BeforeValidator(_translated_from)]
+
+
 class PageMeta(BaseModel):
     """Fields every page has."""
 
@@ -32,7 +63,7 @@ class PageMeta(BaseModel):
     summary: Summary
     topics: list[Key] = Field(min_length=1)
     content_note: Optional[PlainText] = None
-    translated_from: Optional[Commit] = None
+    translated_from: Optional[TranslatedFrom] = None
     hide: list[Hideable] = Field(default_factory=list)  # Material's switch: hide the toc or navigation
 
 
@@ -69,7 +100,7 @@ class ResourceMeta(PageMeta):
     date: dt.date
     organisation: Key  # a publisher in data/organisations.yml
     type: Literal[RESOURCE_TYPES]  # type: ignore[valid-type]
-    languages: list[Literal["en", "ms"]] = Field(min_length=1)  # the languages the resource itself is in
+    languages: list[LanguageCode] = Field(min_length=1)  # the languages the resource itself is in
     url: Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^https://[^\s/]+\.[^\s]+$")]
 
 
@@ -104,7 +135,7 @@ class StepMeta(BaseModel):
     model_config = ConfigDict(extra="forbid")
     title: PlainText
     summary: Summary
-    translated_from: Optional[Commit] = None
+    translated_from: Optional[TranslatedFrom] = None
     hide: list[Hideable] = Field(default_factory=list)
     options: list[Option] = Field(default_factory=list)
     guides: list[PagePath] = Field(default_factory=list)
@@ -118,7 +149,7 @@ class SectionMeta(BaseModel):
     model_config = ConfigDict(extra="forbid")
     title: PlainText
     summary: Summary
-    translated_from: Optional[Commit] = None
+    translated_from: Optional[TranslatedFrom] = None
     hide: list[Hideable] = Field(default_factory=list)
 
 
