@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -14,14 +14,9 @@ from .languages import LANGUAGES
 from .urls import absolute, page_url
 
 
-class Texts(BaseModel):
-    en: Optional[str] = None
-    ms: Optional[str] = None
-
-
-class Urls(BaseModel):
-    en: str
-    ms: str
+# Keyed by language code: each of the site's languages (mkdocs.yml), however many there are.
+Texts = Annotated[dict[str, str], Field(description="Per language code: the text in that language")]
+Urls = Annotated[dict[str, str], Field(description="Per language code: the address in that language")]
 
 
 class External(BaseModel):
@@ -30,13 +25,13 @@ class External(BaseModel):
     publisher: str = Field(description="Key of its publisher in the site's organisations")
     publisher_name: Texts
     type: Literal[RESOURCE_TYPES]  # type: ignore[valid-type]
-    languages: list[Literal["en", "ms"]] = Field(description="The languages the resource itself is published in")
+    languages: list[str] = Field(description="The languages the resource itself is published in (language codes)")
 
 
 class CorrectionNote(BaseModel):
     model_config = ConfigDict(extra="forbid")
     date: dt.date
-    language: Literal["en", "ms"]
+    language: str = Field(description="A language of the site (its code, as in mkdocs.yml)")
     note: str
 
 
@@ -47,8 +42,8 @@ class Resource(BaseModel):
     titles: Texts
     summaries: Texts
     topics: list[str]
-    urls: Urls = Field(description="Both languages' addresses; a missing translation shows the original with a notice")
-    languages: list[Literal["en", "ms"]] = Field(description="The languages the page is written in")
+    urls: Urls = Field(description="Every language's address; a missing translation shows the original with a notice")
+    languages: list[str] = Field(description="The languages the page is written in (codes of the site's languages)")
     date: Optional[dt.date] = Field(None, description="A statement's date")
     updated: Optional[dt.date] = Field(None, description="When a guide was last updated")
     reviewed: Optional[dt.date] = Field(None, description="When a law or platform page was last reviewed")
@@ -78,7 +73,7 @@ def _external(meta, data: Data) -> Optional[External]:
     if not hasattr(meta, "url") or not hasattr(meta, "organisation"):
         return None
     org = data.organisations.get(meta.organisation)
-    names = Texts(**{lang: org.name(lang) for lang in LANGUAGES}) if org else Texts()
+    names = {lang: org.name(lang) for lang in LANGUAGES} if org else {}
     return External(url=meta.url, publisher=meta.organisation, publisher_name=names, type=meta.type, languages=meta.languages)
 
 
@@ -91,17 +86,17 @@ def build(site: Site, site_url: str, data: Data) -> Catalogue:
         meta = first.meta
         resources.append(Resource(
             type=first.kind, slug=norm[:-3],
-            titles=Texts(**{lang: p.meta.title for lang, p in versions.items()}),
-            summaries=Texts(**{lang: p.meta.summary for lang, p in versions.items()}),
+            titles={lang: p.meta.title for lang, p in versions.items()},
+            summaries={lang: p.meta.summary for lang, p in versions.items()},
             topics=meta.topics, languages=[lang for lang in LANGUAGES if lang in versions],
-            urls=Urls(**{lang: absolute(site_url, page_url(norm, lang)) for lang in LANGUAGES}),
+            urls={lang: absolute(site_url, page_url(norm, lang)) for lang in LANGUAGES},
             date=getattr(meta, "date", None), updated=getattr(meta, "updated", None), reviewed=getattr(meta, "reviewed", None),
             external=_external(meta, data),
             corrections=sorted((CorrectionNote(date=n.date, language=lang, note=n.note) for lang, p in versions.items()
                                 for n in getattr(p.meta, "corrections", None) or []), key=lambda n: n.date, reverse=True)))
     from .parts import change_id
-    changes = [LegalChange(date=c.date, precision=c.precision, law=c.law[:-3], what=Texts(**{lang: c.what(lang) for lang in LANGUAGES}),
-                           urls=Urls(**{lang: absolute(site_url, page_url(c.law, lang)) + "#" + change_id(c) for lang in LANGUAGES}),
+    changes = [LegalChange(date=c.date, precision=c.precision, law=c.law[:-3], what={lang: c.what(lang) for lang in LANGUAGES},
+                           urls={lang: absolute(site_url, page_url(c.law, lang)) + "#" + change_id(c) for lang in LANGUAGES},
                            source=c.source.url)
                for c in data.legal_changes if c.law in site.by_norm]
     return Catalogue(site=site_url, resources=resources, legal_changes=changes)

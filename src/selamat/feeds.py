@@ -1,5 +1,6 @@
 """RSS and JSON Feed, per language: the statements, every new or updated page, and the changes to the law.
-A statement corrected after it was published comes back at the top of its feeds, its correction first."""
+A statement corrected after it was published comes back at the top of its feeds, its correction first. A
+page not (yet) in the feed's language is in it too, in its original language, and labelled so."""
 from __future__ import annotations
 
 import datetime as dt
@@ -24,6 +25,7 @@ class Item:
     summary: str
     published: dt.date
     modified: Optional[dt.date] = None  # a correction's date
+    language: Optional[str] = None  # the item's own language, when it is not the feed's
 
     @property
     def latest(self) -> dt.date:
@@ -31,7 +33,10 @@ class Item:
 
 
 def entries(site: Site, lang: str, kinds: tuple[str, ...]) -> list[Page]:
-    pages = [v[lang] for kind in kinds for v in site.of_kind(kind) if lang in v and v[lang].meta is not None and v[lang].date]
+    from .translations import original_of
+
+    shown = [v.get(lang) or original_of(v) for kind in kinds for v in site.of_kind(kind)]
+    pages = [p for p in shown if p.meta is not None and p.date]
     return sorted(pages, key=lambda p: (last_change(p), p.slug), reverse=True)[:LIMIT]
 
 
@@ -48,8 +53,10 @@ def page_items(pages: list[Page], data: Data, site_url: str, lang: str) -> list[
         summary = page.meta.summary  # type: ignore[union-attr]
         notes = sorted(getattr(page.meta, "corrections", None) or [], key=lambda n: n.date, reverse=True)
         said = [data.t("correction.feed", lang, date=data.date(n.date, lang), note=n.note) for n in notes]
-        items.append(Item(url, url, page.title, " ".join(said + [summary]), page.date,
-                          notes[0].date if notes else None))
+        foreign = page.lang if page.lang != lang else None
+        label = f" ({data.t('label.language', lang, language=data.language_name(foreign, lang))})" if foreign else ""
+        items.append(Item(url, url, page.title + label, " ".join(said + [summary]), page.date,
+                          notes[0].date if notes else None, foreign))
     return items
 
 
@@ -96,7 +103,8 @@ def json_feed(items: list[Item], title: str, description: str, home: str, self_u
     out = []
     for item in items:
         entry = {"id": item.id, "url": item.url, "title": item.title, "summary": item.summary,
-                 "content_text": item.summary, "date_published": _when(item.published).isoformat(), "language": lang}
+                 "content_text": item.summary, "date_published": _when(item.published).isoformat(),
+                 "language": item.language or lang}
         if item.modified:
             entry["date_modified"] = _when(item.modified).isoformat()
         out.append(entry)

@@ -43,8 +43,11 @@ def problems(site: Site, data: Data) -> Iterable[Problem]:
         services = data.help_service
     except DataError:
         services = {}
+    # A flow is translated whole or not at all: in a language its first question is written in, every
+    # step is; in the others, readers get the original flow with the untranslated notice.
+    translated = [lang for lang in LANGUAGES if lang in flow.get(START, {})]
     for norm, versions in sorted(flow.items()):
-        for lang in LANGUAGES:
+        for lang in translated:
             if lang not in versions:
                 first = next(iter(versions.values()))
                 yield Problem(f"docs/{first.rel}", "flow_missing_language",

@@ -9,7 +9,7 @@ import segno
 
 from .content import Site
 from .html import tag, text
-from .languages import LANGUAGES, NAMES
+from .languages import DEFAULT, LANGUAGES, NAMES
 from .urls import absolute, page_url
 
 KINDS = ("help", "guide", "platform", "law")
@@ -45,10 +45,10 @@ def go_page(link: ShortLink, t, directory_urls: bool = True) -> str:
                       hreflang=lang, lang=lang, data_lang=lang) + " " + tag("span", f"({text(NAMES[lang])})", lang=lang))
         for lang in LANGUAGES)
     head = ('<meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">'
-            '<meta name="robots" content="noindex">' + tag("title", text(link.titles["en"])) +
+            '<meta name="robots" content="noindex">' + tag("title", text(link.titles[DEFAULT])) +
             '<link rel="stylesheet" href="../../embed/help.css">')
     body = tag("main", tag("h1", text(t("go.title"))) + tag("ul", items)) + '<script src="../../assets/javascripts/go.js"></script>'
-    return "<!doctype html>\n" + tag("html", tag("head", head) + tag("body", body), lang="en") + "\n"
+    return "<!doctype html>\n" + tag("html", tag("head", head) + tag("body", body), lang=DEFAULT) + "\n"
 
 
 def qr_svg(site_url: str, link: ShortLink) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .content import Site
 from .html import tag, text
-from .languages import LANGUAGES, prefix
+from .languages import DEFAULT, LANGUAGES, prefix
 from .schema import TYPES
 from .urls import page_url
 
@@ -31,7 +31,7 @@ def current_urls(site: Site) -> list[str]:
 
 def split(url: str) -> tuple[str, str]:
     """'ms/guides/x/' -> ('guides/x', 'ms'): the language-free path of a directory-style address."""
-    lang = next((code for code in LANGUAGES if prefix(code) and url.startswith(prefix(code))), "en")
+    lang = next((code for code in LANGUAGES if prefix(code) and url.startswith(prefix(code))), DEFAULT)
     return url[len(prefix(lang)):].strip("/"), lang
 
 

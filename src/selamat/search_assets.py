@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from . import languages
 from .data import Data
 from .search_query import CODES
 
@@ -35,6 +36,30 @@ def path(lang: str) -> str:
     return f"assets/javascripts/lunr/min/lunr.{CODES[lang]}.min.js"
 
 
+# Material 9.8.1's search worker loads lunr's word splitter (wordcut.js) before the language file only
+# for Hindi and Thai, but lunr's Tamil (and others) need it too, and fail without it ("Cannot read
+# properties of undefined (reading 'init')"). For such a language of the site, its language file
+# carries the splitter in front. Re-check when Material changes.
+WORDCUT_LOADED_BY_MATERIAL = ("hi", "th")
+
+
+def material_lunr() -> Path:
+    import material
+
+    return Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr"
+
+
+def with_word_splitter(lang: str) -> str | None:
+    """The language file of a language whose lunr support needs wordcut.js and does not get it."""
+    own = material_lunr() / "min" / f"lunr.{lang}.min.js"
+    if lang in CODES or lang in WORDCUT_LOADED_BY_MATERIAL or not own.exists():
+        return None
+    text = own.read_text(encoding="utf-8")
+    if "wordcut" not in text:
+        return None
+    return (material_lunr() / "wordcut.js").read_text(encoding="utf-8") + "\n" + text
+
+
 def write(site_dir: Path, data: Data) -> list[Path]:
     out = []
     for lang in CODES:
@@ -42,4 +67,10 @@ def write(site_dir: Path, data: Data) -> list[Path]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(language_file(lang, data), encoding="utf-8")
         out.append(target)
+    for lang in languages.LANGUAGES:
+        fixed = with_word_splitter(lang)
+        if fixed is not None:
+            target = site_dir / f"assets/javascripts/lunr/min/lunr.{lang}.min.js"
+            target.write_text(fixed, encoding="utf-8")
+            out.append(target)
     return out

@@ -23,7 +23,7 @@ from lunr.trimmer import trimmer
 
 from .content import Site
 from .data import Data
-from .languages import LANGUAGES
+from .languages import DEFAULT, LANGUAGES, prefix
 from .urls import page_url
 from .search_query import CODES, PAGE_SHARE, Language, expand, language, words
 
@@ -38,12 +38,12 @@ TAG = re.compile(r"<[^>]+>")
 
 def index_path(lang: str) -> str:
     """Where a language's index lives, relative to the site root."""
-    return "search/search_index.json" if lang == "en" else f"{lang}/search/search_index.json"
+    return f"{prefix(lang)}search/search_index.json"
 
 
 def language_of(location: str) -> str:
     first = location.split("/", 1)[0] if "/" in location else ""
-    return first if first in LANGUAGES and first != "en" else "en"
+    return first if first in LANGUAGES and prefix(first) else DEFAULT
 
 
 def split(merged: dict, kinds: dict[str, str]) -> dict[str, dict]:
@@ -51,7 +51,7 @@ def split(merged: dict, kinds: dict[str, str]) -> dict[str, dict]:
     weighted by the kind of its page (`kinds`: page location -> guide, law, ...)."""
     out = {}
     for lang in LANGUAGES:
-        config = {**merged["config"], "lang": [CODES[lang]], "pipeline": PIPELINE}
+        config = {**merged["config"], "lang": [CODES.get(lang, lang)], "pipeline": PIPELINE}
         docs = []
         for doc in merged["docs"]:
             if language_of(doc["location"]) == lang:
@@ -89,8 +89,8 @@ var __index = (function (indexes) {
   var root = here.replace(/search\\/search_index\\.js(?:[?#].*)?$/, "");
   var langs = Object.keys(indexes);
   for (var i = 0; i < langs.length; i++)
-    if (langs[i] !== "en" && location.href.indexOf(root + langs[i] + "/") === 0) return indexes[langs[i]];
-  return indexes.en || indexes[langs[0]];
+    if (langs[i] !== %s && location.href.indexOf(root + langs[i] + "/") === 0) return indexes[langs[i]];
+  return indexes[%s] || indexes[langs[0]];
 })(%s);
 """
 
@@ -101,7 +101,8 @@ FILE_LOADER_PATH = "search/search_index.js"  # where Material looks for it, what
 def file_loader(site_dir: Path, langs=LANGUAGES) -> str:
     """The file:// loader holding these languages' indexes (a one-language offline edition needs one)."""
     indexes = {lang: json.loads((site_dir / index_path(lang)).read_text(encoding="utf-8")) for lang in langs}
-    return FILE_LOADER % json.dumps(indexes, ensure_ascii=False, separators=(",", ":"))
+    default = json.dumps(DEFAULT)
+    return FILE_LOADER % (default, default, json.dumps(indexes, ensure_ascii=False, separators=(",", ":")))
 
 
 def write_file_loader(site_dir: Path) -> Path:

@@ -90,15 +90,20 @@ def language(lang: str, data: Data) -> Language:
 
 
 def _language(lang: str, data: Data) -> Language:
-    code = CODES[lang]
+    code = CODES.get(lang, lang)
     if lang == "ms":
         malay = Stemmer.from_data(data.folder)
         stem = malay.stem
         stop_filter = generate_stop_word_filter(data.search_stop_words.get("ms", []), "ms")
-    else:
+    elif lang == "en":
         def stem(w: str) -> str:
             return str(english_stemmer(Token(w)))
         stop_filter = english_stop_word_filter
+    else:  # a language without rules here: whole words only
+        def stem(w: str) -> str:
+            return w
+        def stop_filter(token, i=None, tokens=None):
+            return token
     aliases: dict[str, list[str]] = {}
     for typed, means in data.search_aliases.get(lang, {}).items():
         aliases[" ".join(words(typed))] = [w for m in means for w in words(m)]

@@ -1,13 +1,16 @@
-/* Short links (/go/<slug>/): open the page in the reader's language (Malay if the browser prefers
-   it, otherwise English), replacing this page in the history. Without this script the page shows
-   both links. */
+/* Short links (/go/<slug>/): open the page in the reader's language (the first of the browser's
+   preferred languages that the site has, otherwise the site's default, listed first), replacing this
+   page in the history. The languages are the page's own links: nothing here names one. Without this
+   script the page shows every link. */
 (function () {
   "use strict";
-  var wanted = (navigator.languages || [navigator.language || "en"]).map(function (l) { return String(l).toLowerCase(); });
-  var malay = wanted.some(function (l) { return l === "ms" || l.indexOf("ms-") === 0; });
-  var english = wanted.some(function (l) { return l === "en" || l.indexOf("en-") === 0; });
-  var prefersMalay = malay && (!english || wanted.findIndex(function (l) { return l.indexOf("ms") === 0; }) <
-                                             wanted.findIndex(function (l) { return l.indexOf("en") === 0; }));
-  var link = document.querySelector('a[data-lang="' + (prefersMalay ? "ms" : "en") + '"]');
-  if (link) window.location.replace(link.href);
+  var links = Array.prototype.slice.call(document.querySelectorAll("a[data-lang]"));
+  if (!links.length) return;
+  var wanted = (navigator.languages || [navigator.language || ""]).map(function (l) { return String(l).toLowerCase(); });
+  var chosen = null;
+  for (var i = 0; i < wanted.length && !chosen; i++) {
+    var base = wanted[i].split("-")[0];
+    chosen = links.filter(function (a) { return a.getAttribute("data-lang") === base; })[0] || null;
+  }
+  window.location.replace((chosen || links[0]).href);
 })();

@@ -8,13 +8,12 @@
 (function () {
   "use strict";
   var INDEX = /\/search\/search_index\.json(?:[?#]|$)/;
-  var LANGUAGES = ["ms"];  // languages with their own folder; English is at the root
+  // The page's language (<html lang>): every language but the default one lives in its own folder.
+  var LANGUAGE = document.documentElement.getAttribute("lang") || "";
 
   function indexOfThisSite(url) {
     var root = String(new URL(String(url), location.href)).replace(/search\/search_index\.json.*$/, "");
-    for (var i = 0; i < LANGUAGES.length; i++) {
-      if (location.href.indexOf(root + LANGUAGES[i] + "/") === 0) return root + LANGUAGES[i] + "/search/search_index.json";
-    }
+    if (LANGUAGE && location.href.indexOf(root + LANGUAGE + "/") === 0) return root + LANGUAGE + "/search/search_index.json";
     return url;
   }
   var wanted = false;
