@@ -220,6 +220,20 @@ def _new_string(text: str) -> tuple[str, int]:
 BAD_DATA.append(("ui-translation-changes-a-placeholder", "ui-strings.yml", _new_string, "strings > extra.greeting > ms",
                  "A translation must use the same placeholders as the English text. Added: `{nama}`. Left out: `{name}`.",
                  "Terjemahan mesti menggunakan pemegang tempat yang sama dengan teks bahasa Inggeris. Ditambah: `{nama}`. Tertinggal: `{name}`."))
+def _topic_line(old: str, new: str):
+    """An edit of a language line of the first topic (`image-abuse`), and the line of the topic."""
+    def edit(text: str) -> tuple[str, int]:
+        key = text.splitlines().index("image-abuse:") + 1
+        number = key + (1 if old.startswith("en:") else 2)
+        return _replace_line(text, number, old, new), key
+    return edit
+
+
+BAD_DATA.append(("topic-in-a-language-the-site-lacks", "topics.yml", _topic_line("ms: ", "my: "), "image-abuse",
+                 "`my` is not one of the site's languages (en, ms)", "`my` bukan salah satu bahasa laman web ini (en, ms)"))
+BAD_DATA.append(("topic-without-english", "topics.yml", _topic_line("en: ", "# en: "), "image-abuse",
+                 "The text in `en` is missing. Every other language falls back to it",
+                 "Teks dalam `en` tiada. Semua bahasa lain bergantung padanya"))
 BAD_DATA.append(("ui-key-the-site-needs-is-missing", "ui-strings.yml", _missing_key, "strings > exit.label",
                  "The interface text `exit.label` is missing, and the site needs it.",
                  "Teks antara muka `exit.label` tiada, sedangkan laman web ini memerlukannya."))
@@ -303,3 +317,29 @@ def test_unreadable_check_messages_get_a_line_in_both_languages(tmp_path, conten
         result = run([sys.executable, "-m", "selamat", "check", "--lang", lang], root)
         assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr, result.stdout + result.stderr
         assert result.stdout.startswith("data/messages.yml:1: ") and words in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_missing_translation_falls_back_to_english_with_a_warning(tmp_path, lang):
+    """A string not written in Malay is shown in English, and the check names it (a warning: it does not
+    stop publishing)."""
+    from selamat.check import check_data
+    from selamat.data import Data
+
+    folder = tmp_path / "data"
+    shutil.copytree(ROOT / "data", folder)
+    path = folder / "ui-strings.yml"
+    text = path.read_text(encoding="utf-8")
+    assert "    ms: Bantuan segera\n" in text or "help_box.title:" in text
+    lines = text.splitlines(keepends=True)
+    entry = lines.index("  help_box.title:\n")
+    malay = next(n for n in range(entry, len(lines)) if lines[n].startswith("    ms:"))
+    del lines[malay]
+    path.write_text("".join(lines), encoding="utf-8")
+    data = Data(folder)
+    assert data.t("help_box.title", "ms") == data.t("help_box.title", "en")
+    warnings = [p for p in check_data(data) if p.code == "translations_missing"]
+    assert len(warnings) == 1 and warnings[0].warning and warnings[0].field == "ms"
+    line = warnings[0].render(data, lang)
+    assert "help_box.title" in line and "`ms:`" in line
+    assert {"en": "readers see them in English", "ms": "pembaca melihatnya dalam Bahasa Inggeris"}[lang] in line

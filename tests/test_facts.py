@@ -64,7 +64,8 @@ def test_a_service_without_a_phone_links_its_name_and_markdown_marks_stay_text(s
     ctx = Context(site, data, "ms", "ms/guides/x/")
     html = help_refs.cite(data.help_service["iwf-childline-my"], ctx)
     assert 'href="https://report.iwf.org.uk/my"' in html and data.help_service["iwf-childline-my"].name("ms") in html
-    odd = data.help_service["wao"].model_copy(update={"name": data.help_service["wao"].name.model_copy(update={"ms": "A *b* _c_ <i>"})})
+    name = data.help_service["wao"].name
+    odd = data.help_service["wao"].model_copy(update={"name": type(name)({**name.root, "ms": "A *b* _c_ <i>"})})
     html = help_refs.cite(odd, ctx)
     assert "<i>" not in html and "&lt;i&gt;" in html and "*" not in html and "_" not in html
 
