@@ -1,11 +1,16 @@
 """Gives templates what they may not compute themselves: `selamat_t(key)`, an interface string of
 data/ui-strings.yml in the language being built; `selamat_url(path, lang)`, a page's site-relative URL;
 `selamat_other_homes`, the other languages' home pages, each labelled in its own language; and
-`selamat_material`, which overrides/partials/languages/ms.html serves in place of Material's bundled
-Malay strings (some wrong, some missing)."""
+`selamat_material`, Material's own strings from data/ui-strings.yml (`material.<code>`), which
+overrides/partials/material-strings.html serves as partials/languages/<code>.html in place of Material's
+bundled ones (for Malay, some wrong, some missing)."""
+from jinja2 import ChoiceLoader, FunctionLoader
+
 from selamat.mkdocs_glue import context
 from selamat.parts import other_homes
 from selamat.urls import page_url
+
+STRINGS_TEMPLATE = "partials/material-strings.html"
 
 
 def on_env(env, config, files):
@@ -15,4 +20,10 @@ def on_env(env, config, files):
     env.globals["selamat_other_homes"] = other_homes(ctx)
     env.globals["selamat_url"] = lambda norm, lang=ctx.lang: page_url(norm, lang, config.use_directory_urls)
     env.globals["selamat_material"] = ctx.data.ui.material
+    if not isinstance(env.loader, ChoiceLoader) or not getattr(env.loader, "selamat", False):
+        own = {f"partials/languages/{code}.html" for code in ctx.data.ui.material}
+        theme = env.loader
+        env.loader = ChoiceLoader([FunctionLoader(lambda name: theme.get_source(env, STRINGS_TEMPLATE)
+                                                  if name in own else None), theme])
+        env.loader.selamat = True
     return env
