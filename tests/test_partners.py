@@ -12,7 +12,10 @@ import zxingcpp
 from bs4 import BeautifulSoup
 from PIL import Image
 
+from conftest import ROOT
+from selamat.data import Data
 from selamat.languages import LANGUAGES
+from selamat.translations import original_of
 from selamat.partner_links import short_links
 from selamat.urls import page_url
 
@@ -56,9 +59,12 @@ def test_feeds_per_language(built, site, lang):
     channel = rss.find("channel")
     assert channel.findtext("language") == lang
     items = channel.findall("item")
-    statements = [v[lang] for v in site.of_kind("statement") if lang in v]
-    assert len(items) == len(statements)
-    by_title = {p.title: p for p in statements}
+    # every statement; one not in this language in its original, its title labelled with that language
+    statements = [v.get(lang) or original_of(v) for v in site.of_kind("statement")]
+    assert len(items) == len(statements) and any(p.lang != lang for p in statements)
+    data = Data(ROOT / "data")
+    label = lambda p: f" ({data.t('label.language', lang, language=data.language_name(p.lang, lang))})" if p.lang != lang else ""
+    by_title = {p.title + label(p): p for p in statements}
     for item in items:
         page = by_title[item.findtext("title")]
         assert item.findtext("description").endswith(page.meta.summary)  # after any correction
