@@ -1,5 +1,5 @@
-"""The web editor's configuration (Decap CMS, /admin/config.yml), generated from the content model: one
-collection per content folder and per language written first, with the fields, choices and required marks
+"""The web editor's configuration (Decap CMS, /admin/config.yml), generated from the content model: for each
+content folder, one collection with every language side by side and one per language alone, with the fields, choices and required marks
 `selamat check` enforces, read from the pydantic models in schema.py and the keys in data/topics.yml,
 organisations.yml and help-services.yml. Nothing here lists a field or a choice by hand, so the editor
 cannot drift from the checks. Labels come from data/editor-labels.yml."""
@@ -54,8 +54,8 @@ def choices(data: Data) -> dict[str, list[dict[str, str]]]:
     organisations = data.organisations
     return {
         "topics": [{"value": key, "label": f"{both(topic)} ({key})"} for key, topic in data.topics.items()],
-        "signatories": [{"value": key, "label": both(o.name)} for key, o in organisations.items() if not o.publisher],
-        "publishers": [{"value": key, "label": both(o.name)} for key, o in organisations.items() if o.publisher],
+        "signatories": [{"value": key, "label": f"{both(o.name)} ({key})"} for key, o in organisations.items() if not o.publisher],
+        "publishers": [{"value": key, "label": f"{both(o.name)} ({key})"} for key, o in organisations.items() if o.publisher],
         "services": [{"value": s.id, "label": f"{both(s.name)} ({s.id})"} for s in data.help_services],
     }
 
@@ -116,7 +116,10 @@ def _field(name: str, annotation, metadata: list, required: bool, labels: dict, 
             options = keys[KEY_FIELDS[name]] if name in KEY_FIELDS else list(typing.get_args(item))
             out.update(widget="select", multiple=True, options=options)
             if c.get("min"):
-                out["min"] = c["min"]
+                # Decap's multiple select, when required, writes `[]` into the language side left empty, and
+                # so a file the site cannot read: the form marks it optional and says "at least N" in its
+                # hint instead; `selamat check` refuses the pull request if none is chosen.
+                out.update(required=False, min=c["min"], hint=_message(labels, "at_least", min=c["min"]))
             return out
         if isinstance(item, type) and issubclass(item, BaseModel):
             out.update(widget="list", fields=_fields(item, labels, keys))
@@ -151,16 +154,22 @@ def _fields(model: type[BaseModel], labels: dict, keys: dict) -> list[dict]:
     return fields
 
 
-def _collection(folder: str, first: str, labels: dict, keys: dict) -> dict:
+def _collection(folder: str, only: str | None, labels: dict, keys: dict) -> dict:
+    """A content folder in all languages side by side (`only` None), or in one language alone. Decap writes
+    a file for every language of a collection, an empty one for a side left blank: a page in one language
+    is made in that language's own collection."""
     _, model = schema.TYPES[folder]
-    name = folder if first == LANGUAGES[0] else f"{folder}_{first}"
-    first_label = " · ".join(labels["first_language"][lang].format(language=labels["fields"][first][lang])
-                             for lang in LANGUAGES)
+    if only is None:
+        name, locales = folder, list(LANGUAGES)
+        which = " · ".join(labels["all_languages"][lang] for lang in LANGUAGES)
+    else:
+        name, locales = f"{folder}_{only}", [only]
+        which = " · ".join(labels["one_language"][lang].format(language=labels["fields"][only][lang]) for lang in LANGUAGES)
     title = " · ".join(dict.fromkeys(labels["collections"][folder][lang] for lang in LANGUAGES))
     body = {"label": _label(labels, "body"), "name": "body", "widget": "markdown", "modes": ["raw"], "i18n": True}
     return {
         "name": name,
-        "label": f"{title} ({first_label})",
+        "label": f"{title} ({which})",
         "folder": f"docs/{folder}",
         "extension": "md",
         "format": "frontmatter",
@@ -168,8 +177,7 @@ def _collection(folder: str, first: str, labels: dict, keys: dict) -> dict:
         "slug": "{{slug}}",
         "identifier_field": "title",
         "summary": "{{title}} ({{slug}})",
-        "i18n": {"structure": "multiple_files", "locales": [first, *[lang for lang in LANGUAGES if lang != first]],
-                 "default_locale": first},
+        "i18n": {"structure": "multiple_files", "locales": locales, "default_locale": locales[0]},
         "fields": [*_fields(model, labels, keys), body],
     }
 
@@ -192,7 +200,7 @@ def config(root: Path, branch: str = "main", local_url: str | None = None) -> di
     repository = repository_of(mkdocs_config.selamat(root).get("repository"))
     names = labels(root / "data")
     keys = choices(data)
-    collections = [_collection(folder, first, names, keys) for folder in FOLDERS for first in LANGUAGES]
+    collections = [_collection(folder, only, names, keys) for folder in FOLDERS for only in (None, *LANGUAGES)]
     collections.append(_topics_collection(names, data))
     out: dict = {
         "backend": {"name": "github", "repo": repository or "OWNER/REPOSITORY", "branch": branch,
