@@ -197,7 +197,8 @@ def config(root: Path, branch: str = "main", local_url: str | None = None) -> di
     mkdocs.yml (extra.selamat.repository). `local_url`: the local-mode proxy's address (decap-server), when
     not the default http://localhost:8081/api/v1."""
     data = Data(root / "data")
-    repository = repository_of(mkdocs_config.selamat(root).get("repository"))
+    settings = mkdocs_config.selamat(root)
+    repository = repository_of(settings.get("repository"))
     names = labels(root / "data")
     keys = choices(data)
     collections = [_collection(folder, only, names, keys) for folder in FOLDERS for only in (None, *LANGUAGES)]
@@ -212,6 +213,8 @@ def config(root: Path, branch: str = "main", local_url: str | None = None) -> di
         "i18n": {"structure": "multiple_files", "locales": list(LANGUAGES), "default_locale": LANGUAGES[0]},
         "collections": collections,
     }
+    if settings.get("editor_login"):  # the login proxy's address (an external OAuth client), when not Netlify's
+        out["backend"]["base_url"] = settings["editor_login"]
     return out
 
 
