@@ -35,7 +35,13 @@ def free_port() -> int:
 
 
 def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True).stdout
+    for _ in range(20):  # decap-server may still hold the index for a moment after its last commit
+        done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True)
+        if done.returncode == 0 or "index.lock" not in done.stderr:
+            break
+        time.sleep(0.5)
+    assert done.returncode == 0, f"git {' '.join(args)}: {done.stderr}"
+    return done.stdout
 
 
 def clone(target: Path) -> Path:
@@ -182,9 +188,16 @@ def test_an_english_guide_and_its_malay_translation_then_a_malay_only_statement(
     meta, _ = branch_file(repo, statement_branch, changed[0])
     assert meta["organisations"] == ["selamat"] and str(meta["date"]) == "2026-12-02"
 
-    # The reviewer merges the pull requests; the checks and the strict build then pass with the new pages.
+    # The reviewer merges the pull requests (in a clone of their own: decap-server checks branches out in
+    # its repository as the editor reads them); the checks and the strict build then pass with the new pages.
+    tab.goto("about:blank")
+    merged = tmp_path / "merged"
+    subprocess.run(["git", "clone", "-q", str(repo), str(merged)], check=True)
+    for name in ("user.name", "user.email"):
+        git(merged, "config", name, git(repo, "config", name).strip())
     for branch in ("cms/guides/blocking-someone-on-a-phone", statement_branch):
-        git(repo, "merge", "-q", "--no-edit", branch)
+        git(merged, "merge", "-q", "--no-edit", f"origin/{branch}")
+    repo = merged
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     check = subprocess.run([sys.executable, "-m", "selamat", "check"], cwd=repo, env=env, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
