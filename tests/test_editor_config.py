@@ -11,7 +11,7 @@ import yaml
 
 from selamat import editor_config, editor_site, schema, security
 from selamat.data import Data
-from selamat.languages import LANGUAGES
+from selamat.languages import DEFAULT, LANGUAGES
 
 from conftest import ROOT
 
@@ -29,7 +29,9 @@ def fields(name: str) -> dict:
 
 def test_every_content_folder_has_a_collection_with_every_language_and_one_per_language():
     for folder in editor_config.FOLDERS:
-        assert collection(folder)["i18n"] == {"structure": "multiple_files", "locales": list(LANGUAGES), "default_locale": LANGUAGES[0]}
+        i18n = collection(folder)["i18n"]
+        assert i18n["structure"] == "multiple_files" and set(i18n["locales"]) == set(LANGUAGES)
+        assert i18n["default_locale"] == i18n["locales"][0] == DEFAULT
         assert collection(folder)["folder"] == f"docs/{folder}"
         for lang in LANGUAGES:
             assert collection(f"{folder}_{lang}")["i18n"]["locales"] == [lang]

@@ -20,7 +20,7 @@ from pydantic.fields import FieldInfo
 from . import schema, yamlio
 from .data import Data
 from . import mkdocs_config
-from .languages import LANGUAGES
+from .languages import DEFAULT, LANGUAGES
 
 # The content folders the editor offers, in the order it lists them (schema.TYPES says what each holds).
 # help/ is one page (its index), edited like any page in git.
@@ -160,7 +160,7 @@ def _collection(folder: str, only: str | None, labels: dict, keys: dict) -> dict
     is made in that language's own collection."""
     _, model = schema.TYPES[folder]
     if only is None:
-        name, locales = folder, list(LANGUAGES)
+        name, locales = folder, [DEFAULT, *[lang for lang in LANGUAGES if lang != DEFAULT]]
         which = " · ".join(labels["all_languages"][lang] for lang in LANGUAGES)
     else:
         name, locales = f"{folder}_{only}", [only]
@@ -210,7 +210,7 @@ def config(root: Path, branch: str = "main", local_url: str | None = None) -> di
         "publish_mode": "editorial_workflow",
         "media_folder": MEDIA_FOLDER,
         "public_folder": "../assets/images",
-        "i18n": {"structure": "multiple_files", "locales": list(LANGUAGES), "default_locale": LANGUAGES[0]},
+        "i18n": {"structure": "multiple_files", "locales": list(LANGUAGES), "default_locale": DEFAULT},
         "collections": collections,
     }
     if settings.get("editor_login"):  # the login proxy's address (an external OAuth client), when not Netlify's

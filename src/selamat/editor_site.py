@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 from . import editor_config
-from .languages import LANGUAGES
+from .languages import DEFAULT
 
 FOLDER = "admin"
 BUNDLE = Path("editor/node_modules/decap-cms/dist")
@@ -63,7 +63,7 @@ def bundle_files(root: Path) -> list[Path]:
 
 def page(local_url: str = LOCAL_URL) -> str:
     return ("<!doctype html>\n"
-            f'<html lang="{LANGUAGES[0]}">\n<head>\n<meta charset="utf-8">\n'
+            f'<html lang="{DEFAULT}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta http-equiv="Content-Security-Policy" content="{html.escape(policy(local_url))}">\n'
             '<meta name="referrer" content="no-referrer">\n'
             '<meta name="robots" content="noindex, nofollow">\n'
