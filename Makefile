@@ -8,17 +8,17 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build check review chromium lock lighthouse downloads
+.PHONY: serve test build check review chromium lock lighthouse downloads editor
 
-serve: $(STAMP)
+serve: $(STAMP) editor
 # --dirty: a save rebuilds only the pages that changed (1.5 s instead of 4-5 s at 200 guides per language,
 # benchmarks/serve_rebuild.py); --no-strict because MkDocs warns about --dirty. See README.
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload --dirty --no-strict
 
-test: $(STAMP) chromium lighthouse
+test: $(STAMP) chromium lighthouse editor
 	$(BIN)/pytest
 
-build: $(STAMP)
+build: $(STAMP) editor
 	$(BIN)/mkdocs build --strict
 
 check: $(STAMP)
@@ -57,6 +57,17 @@ $(LIGHTHOUSE): benchmarks/lighthouse/package-lock.json
 	  echo "Installing Node.js and npm from Debian (needed by Lighthouse)"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm; }
 	npm ci --prefix benchmarks/lighthouse --no-audit --no-fund
+	touch $@
+
+# The web editor at /admin/ (Decap CMS) and its local-mode proxy (decap-server), pinned in
+# editor/package-lock.json; installed from the npm registry when missing or when the pin changes.
+EDITOR := editor/node_modules/decap-cms/dist/decap-cms.js
+editor: $(EDITOR)
+$(EDITOR): editor/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "Installing Node.js and npm from Debian (needed by the web editor)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nodejs npm; }
+	npm ci --prefix editor --no-audit --no-fund
 	touch $@
 
 # Refresh requirements.lock after changing a pin in pyproject.toml.

@@ -230,6 +230,13 @@ def _message_language(code: str) -> str:
     return code
 
 
+def cmd_editor_config(args: argparse.Namespace) -> int:
+    from . import editor_config
+    project = Project.find()
+    print(editor_config.as_yaml(editor_config.config(project.root)), end="")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="selamat", description="Tools for Selamat's editors and translators.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -273,6 +280,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--lang", choices=LANGUAGES, action="append", help="only this language (repeatable)")
     p.add_argument("--ui", type=_message_language, default=languages.DEFAULT, help="language of the messages (a language code; English when a message is not translated)")
     p.set_defaults(run=cmd_offline_zip)
+    p = sub.add_parser("editor-config", help="print the web editor's configuration (/admin/config.yml), made from the content model")
+    p.set_defaults(run=cmd_editor_config)
     args = parser.parse_args(argv)
     from .project import OUTSIDE, NotAProject
     try:
