@@ -139,8 +139,8 @@ def build(docs: list[dict], lang: Language, kinds: dict[str, str], code: str) ->
         else:
             shards[pair] = terms
     keys = sorted(shards)
-    manifest = {"version": 1, "lang": code, "folder": folder(code), "sections": SECTIONS, "keys": keys,
-                "language": lang.data}
+    manifest = {"version": 1, "lang": code, "folder": folder(code), "pages": len(pages), "documents": total,
+                "sections": SECTIONS, "keys": keys, "language": lang.data}
     for page in pages:
         for section in page["d"]:
             section[2] = extract(section[2])
