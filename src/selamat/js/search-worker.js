@@ -4,7 +4,8 @@
      file://, search/search_index.js), which names the shards; nothing else is fetched yet.
    - Query: the shards of the query's words are fetched (once each, in parallel), the pages ranked,
      then the details of the best pages (title, address, a short extract of each section) fetched and
-     the result sent: the first few at once, then the rest of the first MAX_PAGES.
+     the result sent: the first few at once, then, once the reader stops typing, the rest of the first
+     MAX_PAGES.
    - Queries are answered newest first: a query overtaken by a newer one while it waited is dropped.
    Files are fetched over http(s); from file:// (the offline edition, where the worker runs in the
    iframe-worker shim) each is a script that hands its data to SelamatSearchData. */
@@ -13,6 +14,7 @@
   if (typeof importScripts !== "function" || typeof postMessage !== "function") return;  // under Node: engine only
   var FIRST = 6;       // pages sent at once (one round of requests on an HTTP/1.1 connection pool)
   var MAX_PAGES = 20;  // pages listed
+  var PAUSE = 400;     // ms without a newer query before the rest of the list is fetched
   var EXTRACT = 160;   // characters of a section's text shown
 
   var framed = typeof document !== "undefined";  // inside the iframe-worker shim (file://)
@@ -102,8 +104,13 @@
           return true;
         });
       }
+      // the rest of the list only once the reader has stopped typing: while they type, it would only
+      // take the line from the next query's first results
       return send(Math.min(FIRST, pages.length)).then(function (sent) {
-        if (sent && pages.length > FIRST) return send(pages.length);
+        if (!sent || pages.length <= FIRST) return;
+        return new Promise(function (resolve) { setTimeout(resolve, PAUSE); }).then(function () {
+          if (query === latest) return send(pages.length);
+        });
       });
     });
   }
