@@ -262,6 +262,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="31,1000,5000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--before", default=None, help="git ref of today's design (default: merge-base with main)")
+    parser.add_argument("--designs", default="today,sharded", help="which designs to measure (default both)")
     args = parser.parse_args()
     before = args.before or subprocess.run(["git", "merge-base", "HEAD", "main"], cwd=ROOT, capture_output=True,
                                            text=True, check=True).stdout.strip()
@@ -278,6 +279,8 @@ def main() -> None:
                                              args=CHROMIUM_ARGS)
         for size in sizes:
             for label, tree in (("today", old_tree), ("sharded", ROOT)):
+                if label not in args.designs.split(","):
+                    continue
                 project = tmp / f"{label}-{size}"
                 make(tree, project, size)
                 seconds = build(project)
