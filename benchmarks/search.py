@@ -1,8 +1,10 @@
 """Search, stock Material + static-i18n against Selamat, in Debian's Chromium, in one run.
 
 1. Quality on the blind query set (tests/search/queries.yml): recall@3 and mean reciprocal rank per
-   language and per kind of query, each query run through the site's own search worker and index
-   (for stock, Material's worker and its one mixed index), and the pages ranked as Material shows them.
+   language and per kind of query: for stock, each query run through Material's worker and its one mixed
+   index in Chromium, the pages ranked as Material shows them; for Selamat, through the site's own search
+   worker script run under Node on the built index (tests/support/search_node.py; the browser tests show
+   the same engine in Chromium). The cost of search as the site grows: benchmarks/search_cost.py.
 2. Cost on a generated site with N guides per language (default 300) plus the real pages: bytes
    downloaded (gzip-compressed, as a host would send them) from opening a guide until the first search
    result shows, and the time from the first keystroke in the search field to the first result, under
@@ -33,7 +35,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from build_time import make  # noqa: E402
 from conftest import CHROMIUM_ARGS, PHONE  # noqa: E402
-from support import search_eval  # noqa: E402
+from support import search_eval, search_node  # noqa: E402
 from support.search_box import type_search  # noqa: E402
 from support.static_server import serve  # noqa: E402
 
@@ -83,8 +85,11 @@ def quality(browser, sites: dict[str, Path]) -> None:
         worker = next((site / "assets/javascripts/workers").glob("search.*.min.js")).relative_to(site).as_posix()
         for lang in ("en", "ms"):
             mine = [q for q in queries if q.lang == lang]
-            ranked = search_eval.worker_rankings(page, base + worker, base + index_of(site, lang, label == "Selamat"),
-                                                 [q.q for q in mine])
+            if label == "Selamat":
+                ranked = search_node.rankings(site, lang, [q.q for q in mine], top=20)
+            else:
+                ranked = search_eval.worker_rankings(page, base + worker, base + index_of(site, lang, False),
+                                                     [q.q for q in mine])
             rows[(lang, "all")][label] = search_eval.scores(mine, ranked)
             by_kind = defaultdict(list)
             for q, r in zip(mine, ranked):
@@ -167,13 +172,16 @@ def stemmer_accuracy() -> None:
         if not path.exists():
             continue
         rows = list(csv.DictReader(path.open(encoding="utf-8"), delimiter="\t"))
+        everything = len(rows)
+        rows = [r for r in rows if r.get("certain", "Y") == "Y"]  # roots a native speaker is sure of
         wrong = []
         for row in rows:
             ok = {row["root"], *filter(None, (row.get("alt_roots") or "").replace(" ", "").split(","))}
             got = stemmer.stem(row["word"])
             if got not in ok:
                 wrong.append(f"{row['word']}→{got} (expected {row['root']})")
-        print(f"- {name}: {len(rows) - len(wrong)}/{len(rows)} ({(len(rows) - len(wrong)) / len(rows):.0%}); "
+        print(f"- {name} ({len(rows)} of {everything} words, those marked certain): "
+              f"{len(rows) - len(wrong)}/{len(rows)} ({(len(rows) - len(wrong)) / len(rows):.1%}); "
               f"wrong: {', '.join(wrong) or 'none'}")
 
 

@@ -122,9 +122,8 @@ def search_pages(serve: Serve) -> dict[str, int]:
     for path in SEARCH_INDEXES:
         text = serve.page(path)
         if text:
-            docs = json.loads(text)["docs"]
-            locations = [d["location"] for d in docs]
-            out[path] = (len({l.split("#")[0] for l in locations}), len(locations))
+            manifest = json.loads(text)["config"]["selamat"]  # search_index.py: pages and their documents
+            out[path] = (manifest["pages"], manifest["documents"])
     return out
 
 

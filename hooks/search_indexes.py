@@ -1,8 +1,8 @@
-"""Splits the one mixed search index that Material and static-i18n write into one index per
-language (search/search_index.json for English, ms/search/search_index.json for Malay), each naming
-its own search language, so Malay pages are searched with Malay rules and English pages with English
-ones; entries are weighted by page kind (guides and help first). In the plain-file build (offline edition) it also writes search/search_index.js, which Material
-loads instead of JSON from file://."""
+"""Replaces the one mixed search index that Material and static-i18n write with each language's own
+prebuilt index, sharded by term (src/selamat/search_index.py): search/ for English, ms/search/ for
+Malay, each with the language's own stemmer, stop words and aliases, entries weighted by page kind
+(guides and help first). In the plain-file build (offline edition) it also writes
+search/search_index.js, the manifests Material loads as a script from file://."""
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -16,6 +16,7 @@ def on_post_build(config):
     if not all_languages_built(config):
         return
     site = Path(config.site_dir)
-    search_index.write(site, search_index.page_kinds(context(config, "").site, config.use_directory_urls))
+    ctx = context(config, "")
+    search_index.write(site, search_index.page_kinds(ctx.site, config.use_directory_urls), ctx.data)
     if not config.use_directory_urls:
         search_index.write_file_loader(site)

@@ -27,12 +27,15 @@ def test_accuracy_on_the_shared_vectors(stemmer):
 
 
 def test_accuracy_on_the_held_out_words(stemmer):
-    """74% when first run blind; 76% after one rule (menge-/penge- before a one-syllable root). The words
-    it gets wrong are listed for a native speaker (benchmarks/search.py prints them); this keeps the
-    figure from slipping."""
-    right = [v for v in HELD_OUT if stemmer.stem(v["word"]) in {v["root"], *filter(None, (v["alt_roots"] or "").split(","))}]
-    assert len(HELD_OUT) >= 150
-    assert len(right) / len(HELD_OUT) >= 0.75, [v["word"] for v in HELD_OUT if v not in right]
+    """74% when first run blind; 76% after one rule (menge-/penge- before a one-syllable root); at least
+    92% of the words marked certain since issue 17, by rules a Malay grammar states (a root left has two
+    syllables; -i does not follow -a on a bare word; se-...-nya; ke-...-i inside meng-/di-; the f and r
+    that meN-/ber-/per- drop; bel-/pel- before ajar) and by roots taken from the site's own pages, never
+    from this list. The words it gets wrong are listed for a native speaker (benchmarks/search.py)."""
+    certain = [v for v in HELD_OUT if v["certain"] == "Y"]
+    right = [v for v in certain if stemmer.stem(v["word"]) in {v["root"], *filter(None, (v["alt_roots"] or "").split(","))}]
+    assert len(certain) >= 150
+    assert len(right) / len(certain) >= 0.92, [v["word"] for v in certain if v not in right]
 
 
 @pytest.mark.parametrize("word,root", [
@@ -41,12 +44,14 @@ def test_accuracy_on_the_held_out_words(stemmer):
     ("berkongsi", "kongsi"), ("bekerja", "kerja"), ("terganggu", "ganggu"), ("diugut", "ugut"),
     ("keselamatan", "selamat"), ("perlindungan", "lindung"), ("persetujuan", "setuju"), ("mempercayai", "percaya"),
     ("laporkan", "lapor"), ("laporan", "lapor"), ("gambarnya", "gambar"), ("bacalah", "baca"), ("dituliskan", "tulis"),
+    ("sepenuhnya", "penuh"), ("berdepan", "depan"), ("janganlah", "jangan"), ("tersembunyi", "sembunyi"),
+    ("memahami", "faham"), ("mengeluarkan", "keluar"), ("perasaan", "rasa"), ("belajar", "ajar"),
 ])
 def test_affixes_and_sound_changes(stemmer, word, root):
     assert stemmer.stem(word) == root
 
 
-@pytest.mark.parametrize("word", ["percaya", "peribadi", "keluarga", "belajar", "pertama", "diri", "jalan", "tanya", "polis"])
+@pytest.mark.parametrize("word", ["percaya", "peribadi", "keluarga", "halaman", "sekolah", "pegawai", "telefon", "sampai", "pertama", "diri", "jalan", "tanya", "polis"])
 def test_roots_that_only_look_affixed_are_kept(stemmer, word):
     assert stemmer.stem(word) == word
 

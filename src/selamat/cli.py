@@ -165,7 +165,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     for number, hit in enumerate(hits[:args.top], 1):
         print(f"{number:3}. /{hit.page}  {hit.title}  ({hit.score:.1f})")
     readings = []
-    for entry in index.plan(args.query).found:
+    for entry in index.readings(args.query):
         if entry.stop:
             readings.append(say(data, args.ui, "search_ignored", word=entry.word))
         elif entry.terms:

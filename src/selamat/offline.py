@@ -86,9 +86,12 @@ def asset_files(site_dir: Path, lang: str) -> list[str]:
 
 
 def search_files(site_dir: Path, lang: str, suffixes: tuple[str, ...] = (".json",)) -> list[str]:
+    """The language's search manifest (`suffixes`: .json, and .js for the file:// loader), its shards
+    and its pages' result details (search_index.py)."""
     folder = search_folder(site_dir, lang)
-    return sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / folder).glob("*")
-                  if p.is_file() and p.name.endswith(suffixes))
+    top = [p for p in (site_dir / folder).glob("*") if p.is_file() and p.name.endswith(suffixes)]
+    parts = [p for kind in ("t", "d") for p in (site_dir / folder / kind).glob("*.js")]
+    return sorted(p.relative_to(site_dir).as_posix() for p in top + parts)
 
 
 def page_norms(site: Site, kinds: tuple[str, ...] | None = OFFLINE_KINDS) -> list[str]:

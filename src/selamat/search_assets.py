@@ -1,76 +1,63 @@
-"""The lunr language files Material's search worker loads for our indexes
-(assets/javascripts/lunr/min/lunr.<code>.min.js): the Malay stemmer, the search language
-(src/selamat/js/search-language.js) and that language's data from data/, in one file, because the
-worker loads it with importScripts, which cannot wait for a second file in the file:// shim."""
+"""The search worker the site ships instead of Material's: one script, written at build time, that holds
+the Porter stemmer (read from the lunr.js that MkDocs ships, the algorithm Python's `lunr` runs), the Malay
+stemmer, the engine (src/selamat/js/search-engine.js) and the worker's messages (search-worker.js).
+Its name carries a hash of its contents (assets/javascripts/workers/search.<hash>.min.js), as Material's
+does, so a host's cache never serves an old one; every page's Material configuration names it.
+Material's own worker and its lunr language files are no longer used and are removed from the build."""
 from __future__ import annotations
 
-import json
+import hashlib
+import re
+import shutil
+from functools import lru_cache
 from pathlib import Path
 
-from . import languages
-from .data import Data
-from .search_query import CODES
+import mkdocs
 
 JS = Path(__file__).parent / "js"
+LUNR_JS = Path(mkdocs.__file__).parent / "contrib/search/templates/search/lunr.js"
+WORKERS = "assets/javascripts/workers/"
+MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]{8}\.min\.js")
+PARTS = ("malay-stemmer.js", "search-engine.js", "search-worker.js")
 
 
-def language_data(lang: str, data: Data) -> dict:
-    return {
-        "code": CODES[lang],
-        "stopWords": data.search_stop_words.get(lang, []),
-        "stemmer": {"roots_that_look_affixed": list(data.stemmer.roots_that_look_affixed),
-                    "known_roots": list(data.stemmer.known_roots)},
-        "aliases": data.search_aliases.get(lang, {}),
-    }
+def porter_stemmer() -> str:
+    """lunr's English stemmer as a plain function SelamatPorterStemmer(word) -> stem."""
+    source = LUNR_JS.read_text(encoding="utf-8")
+    start = source.index("lunr.stemmer = (function(){")
+    end = source.index("lunr.Pipeline.registerFunction(lunr.stemmer, 'stemmer')")
+    licence = source[:source.index("*/") + 2]
+    return (f"{licence}\n/* lunr's Porter stemmer (from the lunr.js MkDocs ships), as a function of a word. */\n"
+            "var SelamatPorterStemmer = (function () {\n  var lunr = {};\n"
+            f"{source[start:end].rstrip()}\n"
+            "  return function (word) {\n"
+            "    var token = { str: word, update: function (fn) { this.str = fn(this.str); return this; } };\n"
+            "    return lunr.stemmer(token).str;\n  };\n})();\n")
 
 
-def language_file(lang: str, data: Data) -> str:
-    parts = [(JS / "malay-stemmer.js").read_text(encoding="utf-8")] if lang == "ms" else []
-    parts.append((JS / "search-language.js").read_text(encoding="utf-8"))
-    payload = json.dumps(language_data(lang, data), ensure_ascii=False, separators=(",", ":"))
-    parts.append(f"SelamatSearchLanguage.install(self.lunr, {payload});\n")
+@lru_cache(maxsize=1)
+def worker_source() -> str:
+    parts = [porter_stemmer()] + [(JS / name).read_text(encoding="utf-8") for name in PARTS]
     return "\n".join(parts)
 
 
-def path(lang: str) -> str:
-    return f"assets/javascripts/lunr/min/lunr.{CODES[lang]}.min.js"
+def worker_path() -> str:
+    digest = hashlib.sha256(worker_source().encode("utf-8")).hexdigest()[:8]
+    return f"{WORKERS}search.{digest}.min.js"
 
 
-# Material 9.8.1's search worker loads lunr's word splitter (wordcut.js) before the language file only
-# for Hindi and Thai, but lunr's Tamil (and others) need it too, and fail without it ("Cannot read
-# properties of undefined (reading 'init')"). For such a language of the site, its language file
-# carries the splitter in front. Re-check when Material changes.
-WORDCUT_LOADED_BY_MATERIAL = ("hi", "th")
+def use_ours(html: str) -> str:
+    """A page's Material configuration naming our worker instead of Material's."""
+    return MATERIAL_WORKER.sub(worker_path(), html)
 
 
-def material_lunr() -> Path:
-    import material
-
-    return Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr"
-
-
-def with_word_splitter(lang: str) -> str | None:
-    """The language file of a language whose lunr support needs wordcut.js and does not get it."""
-    own = material_lunr() / "min" / f"lunr.{lang}.min.js"
-    if lang in CODES or lang in WORDCUT_LOADED_BY_MATERIAL or not own.exists():
-        return None
-    text = own.read_text(encoding="utf-8")
-    if "wordcut" not in text:
-        return None
-    return (material_lunr() / "wordcut.js").read_text(encoding="utf-8") + "\n" + text
-
-
-def write(site_dir: Path, data: Data) -> list[Path]:
-    out = []
-    for lang in CODES:
-        target = site_dir / path(lang)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(language_file(lang, data), encoding="utf-8")
-        out.append(target)
-    for lang in languages.LANGUAGES:
-        fixed = with_word_splitter(lang)
-        if fixed is not None:
-            target = site_dir / f"assets/javascripts/lunr/min/lunr.{lang}.min.js"
-            target.write_text(fixed, encoding="utf-8")
-            out.append(target)
-    return out
+def write(site_dir: Path) -> Path:
+    """Our worker into the built site; Material's worker and lunr files out."""
+    target = site_dir / worker_path()
+    for old in (site_dir / WORKERS).glob("search.*"):
+        if old != target:
+            old.unlink()
+    shutil.rmtree(site_dir / "assets/javascripts/lunr", ignore_errors=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(worker_source(), encoding="utf-8")
+    return target

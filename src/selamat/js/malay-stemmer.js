@@ -8,19 +8,32 @@
   var TAILS = ["lah", "kah", "tah", "pun", "nya", "ku", "mu"];  // particles, then possessives
   var SUFFIXES = ["kan", "an", "i"];
   var NOUN_SUFFIXES = ["an", "kan", "i"];
-  var NEVER = { "di an": 1, "ke i": 1, "ke kan": 1, "ber i": 1, "ter an": 1, "me an": 1 };
+  var NEVER = { "di an": 1, "ke i": 1, "ke kan": 1, "ber i": 1, "ter an": 1, "ter i": 1, "me an": 1 };
   var MIN_ROOT = 3;
 
-  function isVowel(c) { return VOWEL.indexOf(c) !== -1; }
+  function isVowel(c) { return c !== "" && c !== undefined && VOWEL.indexOf(c) !== -1; }
   function ends(w, s) { return w.length >= s.length && w.slice(w.length - s.length) === s; }
   function starts(w, s) { return w.slice(0, s.length) === s; }
+  function vowels(w) { var n = 0; for (var i = 0; i < w.length; i++) if (isVowel(w[i])) n++; return n; }
+  function rootLike(r) { return r.length >= MIN_ROOT && vowels(r) >= 2; }
 
   function SelamatMalayStemmer(keepList, knownList) {
     var keep = new Set(keepList), known = new Set(knownList);
     var kKnown = knownList.filter(function (r) { return r[0] === "k"; });
+    var vowelKnown = knownList.filter(function (r) { return isVowel(r[0]); });
+
+    function rootlike(r) { return rootLike(r) || known.has(r) || keep.has(r); }
+    function cuts(w, suffix, prefixed) {
+      var root = w.slice(0, w.length - suffix.length);
+      return rootlike(root) && (prefixed || !(suffix === "i" && ends(root, "a")));
+    }
+    function spellings(root, suffix) {
+      if (suffix === "an" && ends(root, "p") && known.has(root.slice(0, -1) + "b")) return [root.slice(0, -1) + "b", root];
+      return [root];
+    }
 
     function prefixes(w) {
-      var out = [], rest, k, i;
+      var out = [], rest, k;
       ["memper", "diper"].forEach(function (head) {
         if (starts(w, head)) out.push([head, [w.slice(head.length), "per" + w.slice(head.length)]]);
       });
@@ -47,35 +60,50 @@
       ["mem", "pem"].forEach(function (head) {
         if (starts(w, head)) {
           rest = w.slice(head.length);
-          out.push([head, isVowel(rest.slice(0, 1)) ? ["p" + rest, rest] : [rest]]);
+          out.push([head, isVowel(rest.slice(0, 1)) ? ["p" + rest, rest, "f" + rest] : [rest]]);
         }
       });
       ["ber", "ter", "per"].forEach(function (head) {
-        if (starts(w, head)) out.push([head, [w.slice(3)]]);
+        if (starts(w, head)) {
+          rest = w.slice(3);
+          out.push([head, isVowel(rest.slice(0, 1)) && head !== "ter" ? [rest, "r" + rest] : [rest]]);
+        }
       });
       ["me", "pe"].forEach(function (head) {
-        if (starts(w, head) && "lrwymn".indexOf(w.slice(2, 3)) !== -1) out.push([head, [w.slice(2)]]);
+        if (starts(w, head) && w.slice(2, 3) !== "" && "lrwymn".indexOf(w.slice(2, 3)) !== -1) out.push([head, [w.slice(2)]]);
       });
-      ["be", "te", "pe"].forEach(function (head) {
-        if (starts(w, head) && !starts(w, head + "r")) out.push([head, [w.slice(2)]]);
+      ["be", "pe"].forEach(function (head) {
+        rest = w.slice(2);
+        if (starts(w, head) && !starts(w, head + "r") && rest.slice(1, 3) === "er") out.push([head, [rest]]);
       });
       ["di", "ke"].forEach(function (head) {
         if (starts(w, head)) out.push([head, [w.slice(2)]]);
       });
-      for (i = 0; i < out.length; i++) {
-        out[i][1] = out[i][1].filter(function (r) { return r.length >= MIN_ROOT; });
-      }
-      return out;
+      ["bel", "pel"].forEach(function (head) {
+        if (starts(w, head) && vowelKnown.some(function (r) { return starts(w.slice(3), r); })) out.push([head, [w.slice(3)]]);
+      });
+      var inner = [];
+      out.forEach(function (entry) {
+        if (entry[0] !== "meng" && entry[0] !== "di") return;
+        entry[1].forEach(function (r) {
+          var core = r.slice(2, r.length - 1);
+          if (starts(r, "ke") && ends(r, "i") && rootLike(core)) inner.push(core);
+        });
+      });
+      if (inner.length) out.unshift(["ke-i", inner]);
+      return out.map(function (entry) {
+        return [entry[0], entry[1].filter(function (r) { return r.length >= MIN_ROOT; })];
+      });
     }
 
     function analyses(w) {
       var seen = [];
       if (w.slice(0, 5) === "menge" || w.slice(0, 5) === "penge") {
-        // meN-/peN- become menge-/penge- before a one-syllable root: mengesahkan, pengehadan
+        // meN-/peN- become menge-/penge- before a one-syllable root (a short, listed class)
         var rest = w.slice(5), endings = ["kan", "an", "i", ""];
         for (var e = 0; e < endings.length; e++) {
           var r = rest.slice(0, rest.length - endings[e].length);
-          if (ends(rest, endings[e]) && r.length >= MIN_ROOT && r.split("").filter(isVowel).length === 1) {
+          if (ends(rest, endings[e]) && known.has(r) && vowels(r) === 1) {
             seen.push(r);
             break;
           }
@@ -83,19 +111,23 @@
       }
       prefixes(w).forEach(function (entry) {
         var prefix = entry[0], roots = entry[1];
+        if (prefix === "ke-i") { roots.forEach(function (r) { seen.push(r); }); return; }
         var order = (prefix.slice(0, 2) === "pe" || prefix.slice(0, 2) === "ke") ? NOUN_SUFFIXES : SUFFIXES;
         order.forEach(function (suffix) {
           var kind = starts(prefix, "me") ? "me" : starts(prefix, "pe") ? "pe" : prefix;
           if (NEVER[kind + " " + suffix]) return;
           roots.forEach(function (root) {
-            if (ends(root, suffix) && root.length - suffix.length >= MIN_ROOT) seen.push(root.slice(0, root.length - suffix.length));
+            if (ends(root, suffix) && cuts(root, suffix, true)) {
+              spellings(root.slice(0, root.length - suffix.length), suffix).forEach(function (s) { seen.push(s); });
+            }
           });
         });
-        roots.forEach(function (r) { if (r.length >= MIN_ROOT) seen.push(r); });
+        roots.forEach(function (r) { if (rootlike(r)) seen.push(r); });
       });
       SUFFIXES.forEach(function (suffix) {
-        var root = w.slice(0, w.length - suffix.length);
-        if (ends(w, suffix) && (root.length >= MIN_ROOT + 1 || (root.length === MIN_ROOT && isVowel(root[root.length - 1])))) seen.push(root);
+        if (ends(w, suffix) && cuts(w, suffix, false)) {
+          spellings(w.slice(0, w.length - suffix.length), suffix).forEach(function (s) { seen.push(s); });
+        }
       });
       seen.push(w);
       var unique = [], had = new Set();
@@ -112,12 +144,14 @@
       if (keep.has(w) || w.length <= MIN_ROOT + 1 || !/^[a-z]+$/.test(w)) return w;
       for (i = 0; i < TAILS.length; i++) {
         tail = TAILS[i];
-        if (ends(w, tail) && w.length - tail.length >= MIN_ROOT + 1) {
+        if (ends(w, tail) && rootlike(w.slice(0, w.length - tail.length))) {
           var belongs = false;
           keep.forEach(function (r) { if (ends(r, tail) && ends(w, r)) belongs = true; });
           if (belongs) break;
           w = w.slice(0, w.length - tail.length);
-          if (keep.has(w)) return w;
+          if (keep.has(w) || known.has(w)) return w;
+          // se-...-nya makes adverbs: sepenuhnya, sebenarnya, sewajarnya
+          if (tail === "nya" && starts(w, "se") && rootLike(w.slice(2))) w = w.slice(2);
           break;
         }
       }
@@ -131,4 +165,4 @@
   }
 
   global.SelamatMalayStemmer = SelamatMalayStemmer;
-})(typeof self !== "undefined" ? self : this);
+})(typeof self !== "undefined" ? self : globalThis);

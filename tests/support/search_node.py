@@ -1,0 +1,36 @@
+"""The browser's own search code (the worker script the site ships) run under Node, for the tests that
+compare it with `selamat search` and for benchmarks/search.py."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from selamat.search_index import folder
+
+RUNNER = Path(__file__).with_name("search_node.js")
+
+
+def node() -> str:
+    found = shutil.which("node") or shutil.which("nodejs")
+    assert found, "Node.js is missing: `make test` installs it with apt-get"
+    return found
+
+
+def worker_script(site: Path) -> Path:
+    return next((site / "assets/javascripts/workers").glob("search.*.min.js"))
+
+
+def rankings(site: Path, lang: str, queries: list[str], top: int = 5) -> list[list[str]]:
+    """Each query's pages (locations as in the index), best first, as the browser's engine ranks them."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as f:
+        json.dump(queries, f)
+    try:
+        result = subprocess.run([node(), str(RUNNER), str(worker_script(site)), str(site / folder(lang)), f.name, str(top)],
+                                capture_output=True, text=True, timeout=300)
+    finally:
+        Path(f.name).unlink()
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
