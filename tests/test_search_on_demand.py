@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from selamat.urls import page_url
-from support.search_box import search
+from support.search_box import SEARCH_BUTTON, search
 
 pytestmark = pytest.mark.browser
 
@@ -21,3 +21,17 @@ def test_the_index_and_worker_load_only_when_search_is_opened(page, base_url, da
     search(page, words)
     assert [u for u in requests if u.endswith("search/search_index.json")]
     assert [u for u in requests if "/workers/search" in u]
+
+
+@pytest.mark.parametrize("lang,words,found", [("en", "police report", "guides/reporting/"),
+                                               ("ms", "laporan polis", "ms/guides/reporting/")])
+def test_a_query_pasted_without_a_key_press_is_searched(page, base_url, lang, words, found):
+    """Material searches when a key is released; text pasted with a long press (or dictated) comes with no
+    key at all, and is searched too (accessible-material.js)."""
+    page.goto(base_url + page_url("index.md", lang))
+    page.locator(SEARCH_BUTTON).click()
+    page.locator("input.md-search__input").focus()
+    page.keyboard.insert_text(words)  # an input event and no key events, as a paste
+    page.wait_for_selector(".md-search-result__list li", timeout=10000)
+    links = page.eval_on_selector_all(".md-search-result__list li a", "links => links.map(a => a.href)")
+    assert any(l.startswith(base_url + found) for l in links[:3]), links

@@ -159,13 +159,14 @@ def cmd_search(args: argparse.Namespace) -> int:
                 print(say(data, args.ui, "search_build_failed"), file=sys.stderr)
                 return 1
         index = SearchIndex.from_site(site_dir, args.lang, data)
-    hits = index.search(args.query)
+        hits = index.search(args.query)  # read while the built site is there: shards load as needed
+        read = index.readings(args.query)
     site_name = data.language_name(args.lang, args.ui)
     print(say(data, args.ui, "search_results", query=args.query, site=site_name, count=len(hits)))
     for number, hit in enumerate(hits[:args.top], 1):
         print(f"{number:3}. /{hit.page}  {hit.title}  ({hit.score:.1f})")
     readings = []
-    for entry in index.readings(args.query):
+    for entry in read:
         if entry.stop:
             readings.append(say(data, args.ui, "search_ignored", word=entry.word))
         elif entry.terms:
