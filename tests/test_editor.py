@@ -245,7 +245,9 @@ def test_a_help_services_checked_date_changed_in_the_form_keeps_its_facts_and_pa
     tab.wait_for_load_state("networkidle")
     tab.get_by_text("talian-heal", exact=True).first.wait_for()
     tab.wait_for_timeout(1000)
-    tab.get_by_text("talian-heal", exact=True).first.click()  # unfold that service
+    name = tab.get_by_text("talian-heal", exact=True)
+    item = tab.locator("div", has=name).filter(has=tab.locator("button")).last  # that service, folded
+    item.locator("button").first.click()  # unfold it
     verified = tab.locator('[id^="verified-field-"]:visible')
     assert verified.count() == 1
     verified.fill("2026-12-01")

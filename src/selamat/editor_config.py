@@ -1,8 +1,9 @@
 """The web editor's configuration (Decap CMS, /admin/config.yml), generated from the content model: for each
 content folder, one collection with every language side by side and one per language alone, with the fields, choices and required marks
 `selamat check` enforces, read from the pydantic models in schema.py and the keys in data/topics.yml,
-organisations.yml and help-services.yml. Nothing here lists a field or a choice by hand, so the editor
-cannot drift from the checks. Labels come from data/editor-labels.yml."""
+organisations.yml and help-services.yml; and the help services themselves (data/help-services.yml, one file
+edited as a list of services, their fields read from the model in data.py). Nothing here lists a field or a
+choice by hand, so the editor cannot drift from the checks. Labels come from data/editor-labels.yml."""
 from __future__ import annotations
 
 import datetime as dt
