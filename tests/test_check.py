@@ -41,8 +41,8 @@ EXPECTED = [
     ("docs/guides/danger-javascript.en.md", 8, "", "Links starting with `javascript:` are not allowed"),
     ("docs/guides/danger-data.en.md", 8, "", "Links starting with `data:` are not allowed"),
     ("docs/guides/danger-div.en.md", 8, "", "`<div>` is not allowed here. Write it in Markdown instead"),
-    ("data/help-services.yml", 2, "entry 1 (example-service) > verified", "This field is missing. Add a line `verified:"),
-    ("data/help-services.yml", 8, "entry 1 (example-service) > url", "`example.org` is not a full web address"),
+    ("data/help-services.yml", 3, "services > entry 1 (example-service) > verified", "This field is missing. Add a line `verified:"),
+    ("data/help-services.yml", 9, "services > entry 1 (example-service) > url", "`example.org` is not a full web address"),
 ]
 
 

@@ -4,7 +4,8 @@ the editorial workflow: each save is a branch cms/<collection>/<slug>, the pull 
 It writes an English guide and its Malay translation, and a Malay-only statement; the branches hold the
 files with the front matter `selamat check` wants; merged (as a reviewer merges the pull request) they pass
 `selamat check` and the strict build shows the pages. The form itself refuses what the check would: a
-summary over 200 characters, a topic that data/topics.yml does not list."""
+summary over 200 characters, a topic that data/topics.yml does not list. A help service changed in the data file
+keeps its fact IDs and passes the checks."""
 from __future__ import annotations
 
 import os
@@ -232,3 +233,45 @@ def test_only_the_topics_of_data_topics_yml_can_be_chosen(tab, editor):
     assert tab.locator('[class*="-option"]').count() == 0
     field(tab, "topics", 0).press("Enter")
     assert "not-a-topic" not in tab.locator('[class*="-multiValue"]').all_inner_texts()
+
+
+def test_a_help_services_checked_date_changed_in_the_form_keeps_its_facts_and_passes_the_checks(tab, editor, tmp_path):
+    """data/help-services.yml, a data file with every service in it: one service's date changed through the
+    form; the file saved on the branch holds every other detail as it was (the fact IDs too, which a comment
+    would have lost) and passes `selamat check`."""
+    repo, url = editor
+    tab.goto(f"{url}admin/#/collections/help_services/entries/help_services")
+    tab.reload()
+    tab.wait_for_load_state("networkidle")
+    tab.get_by_text("talian-heal", exact=True).first.wait_for()
+    tab.wait_for_timeout(1000)
+    name = tab.get_by_text("talian-heal", exact=True)
+    item = tab.locator("div", has=name).filter(has=tab.locator("button")).last  # that service, folded
+    item.locator("button").first.click()  # unfold it
+    verified = tab.locator('[id^="verified-field-"]:visible')
+    assert verified.count() == 1
+    verified.fill("2026-12-01")
+    tab.screenshot(path=str(tmp_path / "help-services.png"))
+    save(tab)
+    branch = "cms/help_services/help_services"
+    wait_for_branch(repo, branch)
+    assert git(repo, "diff", "--name-only", "main", branch).split() == ["data/help-services.yml"]
+
+    saved = tmp_path / "saved"
+    shutil.copytree(ROOT / "data", saved)
+    (saved / "help-services.yml").write_text(git(repo, "show", f"{branch}:data/help-services.yml"), encoding="utf-8")
+    before, after = Data(ROOT / "data").help_service, Data(saved).help_service
+    assert list(after) == list(before)
+    assert str(after["talian-heal"].verified) == "2026-12-01"
+    assert after["talian-heal"].model_copy(update={"verified": before["talian-heal"].verified}) == before["talian-heal"]
+    for key, service in before.items():
+        assert after[key].facts == service.facts and service.facts, key
+        if key != "talian-heal":
+            assert after[key] == service, key
+
+    tab.goto("about:blank")
+    merged = tmp_path / "merged"
+    subprocess.run(["git", "clone", "-q", "-b", branch, str(repo), str(merged)], check=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    check = subprocess.run([sys.executable, "-m", "selamat", "check"], cwd=merged, env=env, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr

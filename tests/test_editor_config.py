@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from selamat import editor_config, editor_site, schema, security
-from selamat.data import Data
+from selamat.data import Data, HelpService, Texts
 from selamat.languages import DEFAULT, LANGUAGES
 
 from conftest import ROOT
@@ -62,6 +62,50 @@ def test_choices_are_the_data_files_keys():
     assert fields("resources")["type"]["options"] == list(typing.get_args(schema.ResourceMeta.model_fields["type"].annotation))
 
 
+def service_fields() -> dict:
+    (file,) = collection("help_services")["files"]
+    assert file["file"] == "data/help-services.yml" and file["format"] == "yaml"
+    (services,) = file["fields"]
+    assert services["name"] == "services" and services["widget"] == "list"
+    return {f["name"]: f for f in services["fields"]}
+
+
+def test_help_services_are_edited_with_the_models_fields_required_marks_and_choices():
+    got = service_fields()
+    assert list(got) == list(HelpService.model_fields)
+    for name, info in HelpService.model_fields.items():
+        assert got[name]["required"] == info.is_required(), name
+        bare = typing.get_args(info.annotation)[0] if typing.get_origin(info.annotation) in (typing.Union, getattr(__import__("types"), "UnionType")) else info.annotation
+        if isinstance(bare, type) and issubclass(bare, Texts):  # one text per language, the default one required
+            assert got[name]["widget"] == "object"
+            assert [f["name"] for f in got[name]["fields"]] == list(LANGUAGES)
+            assert [f["required"] for f in got[name]["fields"]] == [info.is_required() and lang == DEFAULT for lang in LANGUAGES]
+    category = typing.get_args(HelpService.model_fields["category"].annotation)
+    assert got["category"]["widget"] == "select" and got["category"]["options"] == list(category)
+    ages = typing.get_args(typing.get_args(HelpService.model_fields["ages"].annotation)[0])
+    assert got["ages"]["widget"] == "select" and got["ages"]["options"] == list(ages)
+    assert got["verified"]["widget"] == "datetime" and got["verified"]["format"] == "YYYY-MM-DD"
+    assert got["help_box"]["widget"] == got["stable"]["widget"] == "boolean"
+    assert [f["name"] for f in got["source"]["fields"]] == ["title", "url"]
+    assert got["facts"]["widget"] == "list"
+    import re
+    id_pattern = got["id"]["pattern"][0]
+    assert re.match(id_pattern, "talian-kasih") and not re.match(id_pattern, "Talian Kasih")
+    assert not re.match(got["url"]["pattern"][0], "example.org")
+    fact = got["facts"]["field"]["pattern"][0]
+    assert re.match(fact, "HELP-WAO") and not re.match(fact, "help wao")
+    assert "i18n" not in str(collection("help_services"))  # one file, every language inside it
+
+
+def test_every_help_service_names_the_facts_it_comes_from():
+    """In the data, where the web editor keeps them (a comment would be lost when it saves the file)."""
+    lines = (ROOT / "tests/fixtures/fact-ids.txt").read_text(encoding="utf-8").splitlines()
+    known = {line for line in lines if line and not line.startswith("#")}
+    assert "HELP-WAO" in known
+    for service in DATA.help_services:
+        assert service.facts and set(service.facts) <= known, service.id
+
+
 def test_summary_length_comes_from_the_schema():
     limit = next(m.max_length for m in typing.get_args(schema.Summary)[1:] if getattr(m, "max_length", None))
     pattern = fields("guides")["summary"]["pattern"][0]
@@ -81,8 +125,16 @@ def test_every_label_exists_in_every_language():
     labels = editor_config.labels(ROOT / "data")
     names = {n for folder in editor_config.FOLDERS for n in schema.TYPES[folder][1].model_fields}
     names |= {"body", "note", "date", "label", "to", "home", "title", "url", *LANGUAGES}
+    names |= set(HelpService.model_fields)
     for name in names:
         assert set(labels["fields"][name]) >= set(LANGUAGES), name
+
+
+def test_every_collection_has_a_label_in_every_language():
+    labels = editor_config.labels(ROOT / "data")
+    for c in CONFIG["collections"]:
+        name = c["name"].rsplit("_", 1)[0] if c["name"].rsplit("_", 1)[-1] in LANGUAGES else c["name"]
+        assert set(labels["collections"][name]) >= set(LANGUAGES), name
 
 
 def test_the_built_editor_is_the_generated_one_and_apart_from_the_survivor_site(built):

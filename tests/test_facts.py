@@ -119,10 +119,10 @@ def copy(tmp_path_factory) -> Path:
 def test_changing_a_services_hours_in_the_data_changes_every_page_that_cites_it(copy, tmp_path):
     services = copy / "data/help-services.yml"
     text = services.read_text(encoding="utf-8")
-    block = text.index("- id: talian-heal")
-    hours = text.index("  hours:\n", block)
-    end = text.index("  languages:", hours)
-    services.write_text(text[:hours] + '  hours:\n    en: "9 am to 5 pm (test)"\n    ms: "9 pagi hingga 5 petang (ujian)"\n'
+    block = text.index("  - id: talian-heal")
+    hours = text.index("    hours:\n", block)
+    end = text.index("    languages:", hours)
+    services.write_text(text[:hours] + '    hours:\n      en: "9 am to 5 pm (test)"\n      ms: "9 pagi hingga 5 petang (ujian)"\n'
                         + text[end:], encoding="utf-8")
     out = tmp_path / "site"
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)], cwd=copy,

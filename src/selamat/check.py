@@ -293,7 +293,7 @@ def staleness_warnings(site: Site, data: Data, today: dt.date) -> Iterable[Probl
         return
     for n, service in enumerate(services, start=1):
         if is_stale(service.verified, today) and not service.stable:
-            yield Problem("data/help-services.yml", "verified_old", None, f"entry {n} ({service.id}) > verified",
+            yield Problem("data/help-services.yml", "verified_old", None, f"services > entry {n} ({service.id}) > verified",
                           {"date": service.verified.isoformat()}, warning=True)
 
 

@@ -100,6 +100,17 @@ class HelpService(Strict):
     stable: bool = False  # a government emergency line that does not change: no staleness warning
     verified: dt.date
     source: Source
+    # the facts-file entries (shared/reference/facts.yml) the details come from: in the data, not in a comment,
+    # so the web editor keeps them when it saves the file
+    facts: list[Annotated[str, Field(pattern=r"^[A-Z0-9]+(-[A-Z0-9]+)*$")]] = Field(default_factory=list)
+    facts_note: Optional[str] = None  # for editors: how the facts were used; never shown to readers
+
+
+class HelpServices(Strict):
+    """data/help-services.yml: the services under one `services:` key (a list at the top of the file is
+    something the web editor cannot edit)."""
+
+    services: list[HelpService]
 
 
 class LegalChange(Strict):
@@ -479,7 +490,7 @@ class Data:
 
     @cached_property
     def help_services(self) -> list[HelpService]:
-        return self._load("help_services", list[HelpService])
+        return self._load("help_services", HelpServices).services
 
     @cached_property
     def legal_changes(self) -> list[LegalChange]:

@@ -1,8 +1,9 @@
 """The web editor's configuration (Decap CMS, /admin/config.yml), generated from the content model: for each
 content folder, one collection with every language side by side and one per language alone, with the fields, choices and required marks
 `selamat check` enforces, read from the pydantic models in schema.py and the keys in data/topics.yml,
-organisations.yml and help-services.yml. Nothing here lists a field or a choice by hand, so the editor
-cannot drift from the checks. Labels come from data/editor-labels.yml."""
+organisations.yml and help-services.yml; and the help services themselves (data/help-services.yml, one file
+edited as a list of services, their fields read from the model in data.py). Nothing here lists a field or a
+choice by hand, so the editor cannot drift from the checks. Labels come from data/editor-labels.yml."""
 from __future__ import annotations
 
 import datetime as dt
@@ -18,7 +19,7 @@ from pydantic import BaseModel, StringConstraints
 from pydantic.fields import FieldInfo
 
 from . import schema, yamlio
-from .data import Data
+from .data import FILES, Data, HelpServices, Texts
 from . import mkdocs_config
 from .languages import DEFAULT, LANGUAGES, NAMES
 
@@ -29,7 +30,7 @@ LABELS_FILE = "editor-labels.yml"
 # Fields whose values are keys of a data file, as `selamat check` reads them (check.key_problems).
 KEY_FIELDS = {"topics": "topics", "organisations": "signatories", "organisation": "publishers", "services": "services",
               "languages": "languages"}
-TEXT_FIELDS = {"summary", "content_note", "note"}  # several lines in the form
+TEXT_FIELDS = {"summary", "content_note", "note", "description", "whatsapp_message", "facts_note"}  # several lines in the form
 HIDDEN_FIELDS = {"translated_from"}  # kept as written; `selamat status --mark-current` sets it
 MEDIA_FOLDER = "docs/assets/images"
 
@@ -96,6 +97,10 @@ def _constraints(metadata: list) -> dict:
             out["max"] = item.max_length
         elif getattr(item, "func", None) is schema.plain:
             out["plain"] = True
+        elif isinstance(item, FieldInfo):  # Annotated[str, Field(...)]
+            out.update({k: v for k, v in _constraints(item.metadata).items() if k != "plain" or v})
+        elif getattr(item, "pattern", None):  # Field(pattern=...)
+            out["pattern"] = item.pattern
     return out
 
 
@@ -121,8 +126,9 @@ def _field(name: str, annotation, metadata: list, required: bool, labels: dict, 
     origin = typing.get_origin(bare)
     if origin is list:
         item, item_meta = _unwrap(typing.get_args(bare)[0])
-        if name in KEY_FIELDS or typing.get_origin(item) is Literal:
-            options = keys[KEY_FIELDS[name]] if name in KEY_FIELDS else list(typing.get_args(item))
+        entries = isinstance(item, type) and issubclass(item, BaseModel)  # a list of entries, not of keys
+        if not entries and (KEY_FIELDS.get(name) in keys or typing.get_origin(item) is Literal):
+            options = keys[KEY_FIELDS[name]] if KEY_FIELDS.get(name) in keys else list(typing.get_args(item))
             out.update(widget="select", multiple=True, options=options)
             if c.get("min"):
                 # Decap's multiple select, when required, writes `[]` into the language side left empty, and
@@ -130,7 +136,7 @@ def _field(name: str, annotation, metadata: list, required: bool, labels: dict, 
                 # hint instead; `selamat check` refuses the pull request if none is chosen.
                 out.update(required=False, min=c["min"], hint=_message(labels, "at_least", min=c["min"]))
             return out
-        if isinstance(item, type) and issubclass(item, BaseModel):
+        if entries:
             out.update(widget="list", fields=_fields(item, labels, keys))
         else:
             single = _field(name, item, item_meta, True, labels, keys)
@@ -138,7 +144,7 @@ def _field(name: str, annotation, metadata: list, required: bool, labels: dict, 
         if c.get("min"):
             out["min"] = c["min"]
         return out
-    if name in KEY_FIELDS:
+    if KEY_FIELDS.get(name) in keys:
         return {**out, "widget": "select", "options": keys[KEY_FIELDS[name]]}
     if origin is Literal:
         return {**out, "widget": "select", "options": list(typing.get_args(bare))}
@@ -146,6 +152,12 @@ def _field(name: str, annotation, metadata: list, required: bool, labels: dict, 
         return {**out, "widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD", "time_format": False}
     if bare is bool:
         return {**out, "widget": "boolean", "default": False}
+    if isinstance(bare, type) and issubclass(bare, Texts):  # a text in each language: the default one required
+        text = "text" if name in TEXT_FIELDS else "string"
+        return {**out, "widget": "object", "collapsed": False, "fields": [
+            # an optional text has no required part: the form would refuse to save an entry that has none
+            {"label": _label(labels, lang), "name": lang, "widget": text, "required": required and lang == DEFAULT}
+            for lang in LANGUAGES]}
     if isinstance(bare, type) and issubclass(bare, BaseModel):
         return {**out, "widget": "object", "fields": _fields(bare, labels, keys)}
     out["widget"] = "text" if name in TEXT_FIELDS else "string"
@@ -202,6 +214,32 @@ def _topics_collection(labels: dict, data: Data) -> dict:
         {"name": "topics", "label": title, "file": "data/topics.yml", "format": "yaml", "fields": fields}]}
 
 
+def _without_i18n(fields: list[dict]) -> list[dict]:
+    """Fields of a data file (not a page per language): one value each, any languages inside it."""
+    out = []
+    for f in fields:
+        f = {k: v for k, v in f.items() if k != "i18n"}
+        if "fields" in f:
+            f["fields"] = _without_i18n(f["fields"])
+        out.append(f)
+    return out
+
+
+def _data_file_collection(name: str, file: str, model: type[BaseModel], labels: dict, keys: dict) -> dict:
+    """A data file whose top level is `model` (a mapping: Decap cannot edit a list at the top), with its
+    fields read from the model like the pages'. Its lists of entries are named like the collection, and
+    each entry is shown folded, by its id."""
+    title = " · ".join(dict.fromkeys(_in(labels["collections"][name], lang) for lang in LANGUAGES))
+    fields = _without_i18n(_fields(model, labels, keys))
+    for f in fields:
+        if f.get("widget") == "list" and "fields" in f:
+            f.update(label=title, collapsed=True)
+            if any(g["name"] == "id" for g in f["fields"]):
+                f["summary"] = "{{fields.id}}"
+    return {"name": name, "label": title, "files": [
+        {"name": name, "label": title, "file": f"data/{file}", "format": "yaml", "fields": fields}]}
+
+
 def config(root: Path, branch: str = "main", local_url: str | None = None) -> dict:
     """The editor's whole configuration for the project at `root`: its GitHub repository is the one in
     mkdocs.yml (extra.selamat.repository). `local_url`: the local-mode proxy's address (decap-server), when
@@ -213,6 +251,9 @@ def config(root: Path, branch: str = "main", local_url: str | None = None) -> di
     keys = choices(data)
     collections = [_collection(folder, only, names, keys) for folder in FOLDERS for only in (None, *LANGUAGES)]
     collections.append(_topics_collection(names, data))
+    # a help service's languages are any language it is offered in, not only the site's
+    service_keys = {k: v for k, v in keys.items() if k != "languages"}
+    collections.append(_data_file_collection("help_services", FILES["help_services"], HelpServices, names, service_keys))
     out: dict = {
         "backend": {"name": "github", "repo": repository or "OWNER/REPOSITORY", "branch": branch,
                     "squash_merges": True},
