@@ -16,7 +16,10 @@
     }
     if (field && !field.hasAttribute("data-selamat-input")) {
       field.setAttribute("data-selamat-input", "");
-      field.addEventListener("input", function () { field.dispatchEvent(new KeyboardEvent("keyup")); });
+      field.addEventListener("input", function (event) {
+        // not while an input method composes a word: its own key events come then, marked as composing
+        if (!event.isComposing) field.dispatchEvent(new KeyboardEvent("keyup"));
+      });
     }
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
       if (wrap.hasAttribute("tabindex")) return;
