@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import json
 import os
 import shutil
 import statistics
@@ -34,8 +33,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from build_time import make  # noqa: E402
-from conftest import CHROMIUM_ARGS, PHONE  # noqa: E402
+from conftest import CHROMIUM_ARGS  # noqa: E402
 from support import search_eval, search_node  # noqa: E402
+from support.phone import throttled_phone  # noqa: E402
 from support.search_box import type_search  # noqa: E402
 from support.static_server import serve  # noqa: E402
 
@@ -141,18 +141,9 @@ def cost(browser, sites: dict[str, Path], generated: int) -> None:
             path = ("ms/" if lang == "ms" else "") + "guides/reporting/"
             sizes, times = [], []
             for _ in range(3):
-                context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-                page = context.new_page()
-                cdp = context.new_cdp_session(page)
-                cdp.send("Network.enable")
-                cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-                cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+                context, page = throttled_phone(browser, base)  # stock Material's Google Fonts fail at once
                 urls: list[str] = []
                 page.on("request", lambda r: urls.append(r.url))
-                # No network here: requests to other hosts (stock Material's Google Fonts) fail at once,
-                # as they would offline, instead of waiting for a time-out.
-                page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
-                           else route.abort())
                 page.goto(base + path, wait_until="load")
                 page.evaluate(TIME_TO_RESULT)
                 type_search(page, QUERY[lang], delay=60)

@@ -41,8 +41,9 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM_ARGS, PHONE  # noqa: E402
+from conftest import CHROMIUM_ARGS  # noqa: E402
 from support import static_server  # noqa: E402
+from support.phone import throttled_phone  # noqa: E402
 from support.search_box import SEARCH_BUTTON  # noqa: E402
 
 RTT = 0.150
@@ -224,13 +225,7 @@ def sent_bytes(server, since: int) -> int:
 
 
 def visit(browser, server, base: str, lang: str) -> tuple[tuple[float, int], tuple[float, int]]:
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
-    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+    context, page = throttled_phone(browser, base)
     page.goto(base + ("ms/" if lang == "ms" else "") + "guides/reporting/", wait_until="load")
     page.wait_for_timeout(500)
     page.evaluate(WATCH)

@@ -3,9 +3,7 @@
 catalogue or offline entry; its own policy; the survivor pages' policy unchanged)."""
 from __future__ import annotations
 
-import json
 import typing
-from pathlib import Path
 
 import yaml
 

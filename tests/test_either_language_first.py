@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from conftest import PHONE, ROOT
 from selamat.data import Data
 from selamat.search_index import SearchIndex
-from selamat.languages import DEFAULT, LANGUAGES, NAMES, prefix
+from selamat.languages import LANGUAGES, prefix
 from support.search_box import search
 from support.static_server import serve
 

@@ -17,7 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from selamat import help_refs, review
-from selamat.check import check_page, legal_change_problems
+from selamat.check import check_page
 from selamat.content import load_site
 from selamat.data import Data
 from selamat.languages import LANGUAGES, prefix
@@ -25,7 +25,7 @@ from selamat.parts import frame
 from selamat.render_context import Context
 from selamat.urls import page_url
 
-from conftest import ROOT, build
+from conftest import ROOT
 
 REF = re.compile(r"\[\[(help|tel):([a-z0-9-]+)\]\]")
 

@@ -131,7 +131,7 @@ def test_leaves_this_site_is_visible_beside_every_link_out(browser, base_url, la
         label = link.locator(".selamat-leave__where")
         assert label.is_visible()
         assert re.search(r": (leaves this site|keluar dari laman web ini)$", label.inner_text())
-        box, where = link.bounding_box(), label.bounding_box()
+        where = label.bounding_box()
         assert where["x"] >= 0 and where["x"] + where["width"] <= 360
     if script:
         violations = Axe().run(page).response["violations"]

@@ -11,13 +11,12 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from selamat import flow
-from selamat.check import check_page
 from selamat.content import load_site
 from selamat.data import Data
 from selamat.languages import LANGUAGES
 from selamat.urls import page_url
 
-from conftest import CHROMIUM_ARGS, ROOT
+from conftest import ROOT
 
 DATA = Data(ROOT / "data")
 STEP = "---\ntitle: {title}\nsummary: S.\n{extra}---\n\nText.\n"

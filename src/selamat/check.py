@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
-from pathlib import Path
 from typing import Iterable
 
 from . import flow, help_refs
@@ -162,8 +161,8 @@ def translation_warnings(file: str, value: object) -> Iterable[Problem]:
     for lang, places in untranslated(value).items():
         shown = ", ".join(places[:8]) + (f" +{len(places) - 8}" if len(places) > 8 else "")
         yield Problem(file, "translations_missing", None, lang, {
-            "count": len(places), "language": lang, "language_code": 1, "code": lang,
-            "fallback": DEFAULT, "fallback_code": 1, "keys": shown}, warning=True)
+            "count": len(places), "in_language": lang, "code": lang, "fallback_language": DEFAULT,
+            "keys": shown}, warning=True)
 
 
 def friendly(err: dict, name: str, fields: list[str], kind: str = "") -> tuple[str, dict]:

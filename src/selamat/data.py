@@ -26,14 +26,24 @@ def by_language(value: object, extra: tuple[str, ...] = ()) -> object:
     shown), and the default language's always there, as every other language falls back to it."""
     if not isinstance(value, dict):
         return value
-    known = languages.LANGUAGES
-    for key in value:
-        if key not in known and key not in extra:
-            raise PydanticCustomError("language_unknown", "`{key}` is not one of the site's languages ({allowed})",
-                                      {"key": str(key), "allowed": ", ".join(known)})
+    _known_languages(value, extra)
     if languages.DEFAULT not in value:
         raise PydanticCustomError("language_missing", "the text in {language} is missing",
                                   {"language": languages.DEFAULT})
+    return value
+
+
+def _site_languages(value: dict) -> dict:
+    """A mapping keyed by languages of the site."""
+    return _known_languages(value)
+
+
+def _known_languages(value: dict, extra: tuple[str, ...] = ()) -> dict:
+    """A mapping whose keys are all languages of the site (or one of `extra`, such as `note`)."""
+    for key in value:
+        if key not in languages.LANGUAGES and key not in extra:
+            raise PydanticCustomError("language_unknown", "`{key}` is not one of the site's languages ({allowed})",
+                                      {"key": str(key), "allowed": ", ".join(languages.LANGUAGES)})
     return value
 
 
@@ -65,15 +75,12 @@ class NotedTexts(Texts):
     EXTRA: ClassVar[tuple[str, ...]] = ("note",)
 
 
-Bilingual = Texts  # the name the models below use for a text shown in every language
-
-
 class Topic(Texts):
     pass
 
 
 class Organisation(Strict):
-    name: Bilingual
+    name: Texts
     url: Optional[str] = Field(default=None, pattern=r"^https?://")
     publisher: bool = False  # a real organisation whose resources the site lists (not a statement's signatory)
 
@@ -85,16 +92,16 @@ class Source(Strict):
 
 class HelpService(Strict):
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    name: Bilingual
+    name: Texts
     category: Literal["emergency", "support", "reporting", "image-removal", "mental-health"]
     phone: Optional[str] = None
     whatsapp: Optional[str] = None
-    whatsapp_message: Optional[Bilingual] = None  # a neutral first message, prefilled in the wa.me link
+    whatsapp_message: Optional[Texts] = None  # a neutral first message, prefilled in the wa.me link
     sms: Optional[str] = None
     url: Optional[str] = Field(default=None, pattern=r"^https?://\S+$")
-    hours: Optional[Bilingual] = None
+    hours: Optional[Texts] = None
     languages: list[str] = Field(default_factory=list)
-    description: Bilingual
+    description: Texts
     help_box: bool = False
     ages: Optional[Literal["adults", "under-18"]] = None  # who the service is for, when it is only for some
     stable: bool = False  # a government emergency line that does not change: no staleness warning
@@ -119,20 +126,14 @@ class LegalChange(Strict):
     date: dt.date
     precision: Literal["day", "year"] = "day"  # `year`: the source gives only the year
     law: Annotated[str, Field(pattern=r"^laws/[a-z0-9]+(-[a-z0-9]+)*\.md$")]  # the law page it concerns
-    what: Bilingual
+    what: Texts
     source: Source
 
 
-UiString = NotedTexts
-
-
 class UiStrings(Strict):
-    strings: dict[str, UiString]
+    strings: dict[str, NotedTexts]
     # Material's own keys, per language, overriding its bundled ones
-    material: Annotated[dict[str, dict[str, str]], AfterValidator(lambda v: _site_languages(v))] = {}
-
-
-GlossaryEntry = NotedTexts
+    material: Annotated[dict[str, dict[str, str]], AfterValidator(_site_languages)] = {}
 
 
 class PageTemplate(Strict):
@@ -213,14 +214,6 @@ def _typed_once(entries: list[SearchAlias]) -> list[SearchAlias]:
                 raise ValueError(f"`{typed}` is typed in two entries: keep it in one, with every word it means")
             seen.add(key)
     return entries
-
-
-def _site_languages(value: dict) -> dict:
-    for key in value:
-        if key not in languages.LANGUAGES:
-            raise PydanticCustomError("language_unknown", "`{key}` is not one of the site's languages ({allowed})",
-                                      {"key": str(key), "allowed": ", ".join(languages.LANGUAGES)})
-    return value
 
 
 SearchAliases = Annotated[dict[str, Annotated[list[SearchAlias], AfterValidator(_typed_once)]], AfterValidator(_site_languages)]
@@ -507,12 +500,12 @@ class Data:
         return self._load("ui", UiStrings)
 
     @cached_property
-    def messages(self) -> dict[str, UiString]:
-        return self._load("messages", dict[str, UiString])
+    def messages(self) -> dict[str, NotedTexts]:
+        return self._load("messages", dict[str, NotedTexts])
 
     @cached_property
-    def glossary(self) -> list[GlossaryEntry]:
-        return self._load("glossary", list[GlossaryEntry])
+    def glossary(self) -> list[NotedTexts]:
+        return self._load("glossary", list[NotedTexts])
 
     @cached_property
     def new_page(self) -> dict[str, NewPage]:

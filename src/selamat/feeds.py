@@ -12,6 +12,7 @@ from feedgen.feed import FeedGenerator
 
 from .content import Page, Site
 from .data import Data
+from .translations import original_of
 from .urls import absolute, page_url
 
 LIMIT = 50
@@ -33,8 +34,6 @@ class Item:
 
 
 def entries(site: Site, lang: str, kinds: tuple[str, ...]) -> list[Page]:
-    from .translations import original_of
-
     shown = [v.get(lang) or original_of(v) for kind in kinds for v in site.of_kind(kind)]
     pages = [p for p in shown if p.meta is not None and p.date]
     return sorted(pages, key=lambda p: (last_change(p), p.slug), reverse=True)[:LIMIT]

@@ -70,9 +70,9 @@ def __getattr__(name: str):
 
 def others(lang: str) -> tuple[str, ...]:
     """Every language but this one, the default first."""
-    return tuple(code for code in __getattr__("LANGUAGES") if code != lang)
+    return tuple(other.code for other in configured() if other.code != lang)
 
 
 def prefix(lang: str) -> str:
     """URL prefix of a language: the default language at the root, the others under <code>/."""
-    return "" if lang == __getattr__("DEFAULT") else f"{lang}/"
+    return "" if lang == configured()[0].code else f"{lang}/"

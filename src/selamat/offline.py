@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import re
 import json
-import posixpath
 import zipfile
 from dataclasses import dataclass
 from importlib import resources
@@ -36,8 +35,6 @@ WORKER = "offline-worker.js"
 CACHE_PREFIX = "selamat-offline-"
 ASSET_TYPES = (".js", ".css", ".svg", ".png", ".ico", ".woff2")
 SKIP_ASSETS = ("assets/previews/",)  # link preview images are for chat apps, not for reading
-LUNR = "assets/javascripts/lunr/"
-LUNR_ALWAYS = ("lunr.stemmer.support.min.js", "lunr.multi.min.js")
 
 
 def start_file(data, lang: str) -> str:
@@ -59,27 +56,13 @@ def search_folder(site_dir: Path, lang: str) -> str:
     return own if (site_dir / own).is_dir() else "search/"
 
 
-def search_languages(site_dir: Path, lang: str) -> list[str]:
-    """The lunr languages the language's search index asks the search worker to load."""
-    index = site_dir / search_folder(site_dir, lang) / "search_index.json"
-    try:
-        config = json.loads(index.read_text(encoding="utf-8")).get("config", {})
-    except (OSError, ValueError):
-        return []
-    langs = config.get("lang") or []
-    return [langs] if isinstance(langs, str) else list(langs)
-
-
 def asset_files(site_dir: Path, lang: str) -> list[str]:
-    """Scripts, styles and images under assets/, but for link previews, source maps and the lunr
-    language files the search index does not use (Material ships about thirty)."""
-    used = set(LUNR_ALWAYS) | {f"lunr.{code}.min.js" for code in search_languages(site_dir, lang)}
+    """Scripts, styles and images under assets/, but for link previews and source maps (the build has
+    no lunr files left: search_assets.write removes them)."""
     out = []
     for path in sorted((site_dir / "assets").rglob("*")):
         rel = path.relative_to(site_dir).as_posix()
         if not path.is_file() or not rel.endswith(ASSET_TYPES) or rel.startswith(SKIP_ASSETS):
-            continue
-        if rel.startswith(LUNR) and posixpath.basename(rel) not in used:
             continue
         out.append(rel)
     return out

@@ -25,8 +25,8 @@ class Problem:
                 params["kind"] = data.t(f"type.{params['kind']}", lang).lower()
             except (DataError, KeyError):
                 pass  # the interface strings are broken (reported on their file): the English key will do
-        for name in ("language", "fallback"):  # a language code, named in the reader's language
-            if name in params and str(params.get(f"{name}_code")) == "1":
+        for name in ("in_language", "fallback_language"):  # a language code, named in the reader's language
+            if name in params:
                 try:
                     params[name] = data.language_name(params[name], lang)
                 except DataError:

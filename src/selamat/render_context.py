@@ -8,6 +8,7 @@ from typing import Optional
 
 from .content import Page, Site
 from .data import Data
+from .translations import original_of
 from .urls import page_url, relative
 
 
@@ -49,6 +50,4 @@ class Context:
 
     def best(self, versions: dict[str, Page]) -> Page:
         """The version a reader of this language should get: their own, else the original."""
-        from .translations import original_of
-
         return versions.get(self.lang) or original_of(versions)

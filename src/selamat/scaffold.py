@@ -10,7 +10,8 @@ from .data import Data
 from .languages import LANGUAGES
 from .project import Project
 from .schema import TYPES
-from .translations import set_translated_from
+from .content import read_page
+from .translations import original_of, set_translated_from
 
 FOLDERS = {kind: folder for folder, (kind, _) in TYPES.items() if kind != "help"}
 DATE_FIELD = {"guide": "updated", "law": "reviewed", "platform": "reviewed", "statement": "date", "resource": "date"}
@@ -64,9 +65,6 @@ def fresh(project: Project, kind: str, lang: str, today: dt.date) -> str:
 def original_in(folder: Path, slug: str) -> Path | None:
     """The version of an existing page to translate from: its original (the version that is not itself
     a translation), in whichever language it was written."""
-    from .content import read_page
-    from .translations import original_of
-
     docs = next(p for p in (folder, *folder.parents) if p.name == "docs")
     versions = {lang: read_page(folder / f"{slug}.{lang}.md", docs) for lang in LANGUAGES
                 if (folder / f"{slug}.{lang}.md").exists()}

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .content import Site
 from .data import Data
-from .languages import LANGUAGES, prefix
+from .languages import DEFAULT, LANGUAGES, prefix
 from .search_query import Language, Plan, Ranked, language, plan, rank, shard_file, shard_key, wanted, words
 from .urls import page_url
 
@@ -57,7 +57,7 @@ def index_path(lang: str) -> str:
 
 def language_of(location: str) -> str:
     first = location.split("/", 1)[0] if "/" in location else ""
-    return first if first in LANGUAGES and prefix(first) else next(lang for lang in LANGUAGES if not prefix(lang))
+    return first if first in LANGUAGES and prefix(first) else DEFAULT
 
 
 def page_kinds(site: Site, directory_urls: bool) -> dict[str, str]:
