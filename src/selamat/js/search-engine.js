@@ -131,7 +131,7 @@
 
   /* The aliases the query may be typing towards: those whose words start with the query's last words,
      the last of them still being typed ("ugut sebar gam" -> "ugut sebar gambar"), as groups of the
-     terms they mean, the longest (most specific) start first; a start that AHEAD_ALIASES or more
+     terms they mean and the queries they would complete, the longest (most specific) start first; a start that AHEAD_ALIASES or more
      aliases share gives no group. The engine fetches their shards while the reader types, so that
      finishing the alias does not wait for them. */
   function ahead(query, lang) {
@@ -141,7 +141,7 @@
       var start = typed.slice(typed.length - 1 - i).join(" ");
       var found = lang.aliasKeys.filter(function (key) { return key.length > start.length && key.slice(0, start.length) === start; });
       if (!found.length || found.length >= AHEAD_ALIASES) continue;
-      var terms = [];
+      var terms = [], before = typed.slice(0, typed.length - 1 - i);
       found.forEach(function (key) {
         lang.aliases[key].forEach(function (m) {
           if (lang.isStopWord(m)) return;
@@ -150,7 +150,7 @@
           if (s !== m) terms.push(s);
         });
       });
-      groups.push(terms);
+      groups.push({ terms: terms, queries: found.map(function (key) { return before.concat([key]).join(" "); }) });
     }
     return groups;
   }
@@ -273,27 +273,32 @@
   };
 
   Engine.prototype.page = function (page) {
-    if (!this.details.has(page)) this.details.set(page, this.load("d", String(page)));
-    return this.details.get(page);
+    var details = this.details;
+    if (!details.has(page)) {
+      details.set(page, this.load("d", String(page)).catch(function (error) { details.delete(page); throw error; }));
+    }
+    return details.get(page);
   };
 
-  /* The ranked pages for a query: a Promise of {typed, pages: [{page, score, docs: [{id, score, terms}]}]}. */
+  /* The ranked pages for a query: a Promise of {typed, pages: [{page, score, docs: [{id, score, terms}]}],
+     completions: the aliases' queries it may be typing towards, whose shards are being fetched}. */
   Engine.prototype.search = function (query) {
     var self = this, lang = this.lang, split = this.split;
     var keys = [];
     wanted(query, lang).forEach(function (t) { var k = shardKey(t, split); if (keys.indexOf(k) === -1) keys.push(k); });
     // fetched now, waited for by a later query if the reader finishes the alias: the most specific
     // aliases first, at most AHEAD_SHARDS shards not fetched yet
-    var budget = AHEAD_SHARDS;
-    ahead(query, lang).forEach(function (terms) {
+    var budget = AHEAD_SHARDS, completions = [];
+    ahead(query, lang).forEach(function (group) {
       var extra = [];
-      terms.forEach(function (t) {
+      group.terms.forEach(function (t) {
         var k = shardKey(t, split);
         if (keys.indexOf(k) === -1 && extra.indexOf(k) === -1 && self.keys.has(k) && !self.shards.has(k)) extra.push(k);
       });
       if (extra.length > budget) return;
       budget -= extra.length;
       extra.forEach(function (k) { self.shard(k).catch(function () {}); });
+      group.queries.forEach(function (q) { if (completions.indexOf(q) === -1) completions.push(q); });
     });
     return Promise.all(keys.map(function (k) { return self.shard(k); })).then(function (loaded) {
       var shards = {};
@@ -304,7 +309,7 @@
         return s && Object.prototype.hasOwnProperty.call(s, t) ? s[t] : undefined;
       }
       var p = plan(query, lang, lookup, shardOf);
-      return { typed: p.typed, pages: p.clauses.length ? rank(p, lookup, self.manifest.sections) : [] };
+      return { typed: p.typed, pages: p.clauses.length ? rank(p, lookup, self.manifest.sections) : [], completions: completions };
     });
   };
 
