@@ -16,7 +16,7 @@ from selamat import search_assets
 from selamat.data import Data, DataError
 from selamat.languages import LANGUAGES
 from selamat.search_index import EXTRACT, MAX_POSTINGS, SearchIndex, folder, index_path, read_script
-from selamat.search_query import language, plan, within_one_edit, words
+from selamat.search_query import language, plan, shard_file, shard_key, within_one_edit, words
 from selamat.urls import page_url
 from support import search_eval, search_node
 from support.search_box import type_search, wait_for_in_top_three
@@ -118,6 +118,23 @@ def test_a_word_in_the_index_is_not_the_start_of_another(data, indexes):
     assert {t for c in indexes["ms"].plan("bawa").clauses for t in c.terms} == {"bawa"}
     # while the reader is still typing, a word no page holds is the start of longer ones
     assert {t for c in indexes["ms"].plan("lapo").clauses for t in c.terms} >= {"laporan", "lapor"}
+
+
+@pytest.mark.parametrize("lang, unfinished, finished, means, vague", [
+    ("ms", "ugut sebar gamb", "ugut sebar gambar", "sekstorsi", "gam"),
+    ("en", "my addr", "my address", "home", "nud"),
+])
+def test_an_alias_being_typed_has_its_shards_fetched_ahead(built, lang, unfinished, finished, means, vague):
+    """While the reader types the last word of an alias, the shards of what it means are fetched, so that
+    finishing it does not wait a round trip for them; a start that could become many aliases ("gam":
+    gambar bogel, gambar lucah, gambar palsu...) fetches only its own shard."""
+    manifest = json.loads((built / index_path(lang)).read_text(encoding="utf-8"))["config"]["selamat"]
+    split = {k[:2] for k in manifest["keys"] if len(k) == 3}
+    shard = "t/" + shard_file(shard_key(means, split))
+    own, ahead, started = search_node.fetched(built, lang, [finished, unfinished, vague])
+    assert shard in own                     # the finished alias needs it ...
+    assert shard in ahead                   # ... and typing towards it fetched it already
+    assert started == ["t/" + shard_file(shard_key(vague, split))]
 
 
 def test_typos_never_outrank_the_word_itself(data):

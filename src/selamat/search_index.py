@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,28 +100,39 @@ def build(docs: list[dict], lang: Language, kinds: dict[str, str], code: str) ->
             continue
         page["d"].append([len(page["d"]), doc.get("title") or "", plain(doc.get("text", "")), anchor])
     postings: dict[str, dict[int, float]] = {}
+    is_stop_word, stem = lang.is_stop_word, lang.stem
+    weights: dict[tuple, float] = {}  # a term's weight in a document, by its counts in each field
     for number, page in enumerate(pages):
         for section in page["d"]:
             counts: dict[str, dict[str, int]] = {}
             for name, value in (("title", section[1]), ("text", section[2])):
-                for w in words(value):
-                    if lang.is_stop_word(w):
+                for w, n in Counter(words(value)).items():  # each distinct word once, with its count
+                    if is_stop_word(w):
                         continue
-                    s = lang.stem(w)
+                    s = stem(w)
                     for term in (w, s) if s != w else (w,):
-                        counts.setdefault(term, {}).setdefault(name, 0)
-                        counts[term][name] += 1
+                        by_field = counts.get(term)
+                        if by_field is None:
+                            by_field = counts[term] = {}
+                        by_field[name] = by_field.get(name, 0) + n
             doc_id = number * SECTIONS + section[0]
             for term, by_field in counts.items():
-                weight = sum(FIELD_BOOST[f] * tf * (K1 + 1) / (tf + K1) for f, tf in by_field.items())
-                postings.setdefault(term, {})[doc_id] = page["boost"] * weight
+                fields = tuple(by_field.items())
+                weight = weights.get(fields)
+                if weight is None:
+                    weight = weights[fields] = sum(FIELD_BOOST[f] * tf * (K1 + 1) / (tf + K1) for f, tf in fields)
+                found = postings.get(term)
+                if found is None:
+                    found = postings[term] = {}
+                found[doc_id] = page["boost"] * weight
     total = sum(len(p["d"]) for p in pages)
     entries: dict[str, list] = {}
     for term, found in postings.items():
         df = len(found)
         idf = round(math.log(1 + (total - df + 0.5) / (df + 0.5)), 4)
-        best = sorted(found.items(), key=lambda item: (-item[1], item[0]))[:MAX_POSTINGS]
-        best.sort()
+        best = list(found.items())  # by document, as they were added
+        if df > MAX_POSTINGS:
+            best = sorted(sorted(best, key=lambda item: (-item[1], item[0]))[:MAX_POSTINGS])
         ids, weights, last = [], [], 0
         for doc_id, weight in best:
             ids.append(doc_id - last)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -54,6 +55,7 @@ def _word_char(c: str) -> bool:
     return unicodedata.category(c)[0] in "LMN"
 
 
+@lru_cache(maxsize=100_000)  # words repeat: a site's text holds far fewer distinct words than words
 def _trim(w: str) -> str:
     i, j = 0, len(w)
     while i < j and not _word_char(w[i]):

@@ -34,3 +34,8 @@ def rankings(site: Path, lang: str, queries: list[str], top: int = 5) -> list[li
         Path(f.name).unlink()
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+def fetched(site: Path, lang: str, queries: list[str]) -> list[list[str]]:
+    """For each query searched by a fresh engine, the files it fetched ("t/<shard>", "d/<page>"), sorted."""
+    return rankings(site, lang, queries, top="fetched")  # type: ignore[arg-type]

@@ -26,6 +26,8 @@
   var TYPO_MIN = 5;         // words this long or longer, not in the index, also match one-edit variants
   var ALIAS_PREFIX_MIN = 4; // an aliased word this long still matches longer words, at a low weight
   var PAGE_SHARE = 0.5;     // how much of the rest of its page's score a section gets
+  var AHEAD_ALIASES = 4;    // an unfinished query fetches ahead the shards of the aliases it may become, when fewer
+  var AHEAD_SHARDS = 2;     // than this many share its start, at most this many shards not fetched yet
   var BOOST = { word: 1, prefix: 0.5, stem: 0.8, typo: 0.3, alias: 0.9, aliasStem: 0.7, aliasPrefix: 0.3 };
   var WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
 
@@ -94,6 +96,7 @@
       },
       isStopWord: function (w) { return stop.has(w); },
       aliases: aliases,
+      aliasKeys: Object.keys(aliases),
       longestAlias: longest
     };
   }
@@ -124,6 +127,32 @@
       });
     });
     return terms;
+  }
+
+  /* The aliases the query may be typing towards: those whose words start with the query's last words,
+     the last of them still being typed ("ugut sebar gam" -> "ugut sebar gambar"), as groups of the
+     terms they mean and the queries they would complete, the longest (most specific) start first; a start that AHEAD_ALIASES or more
+     aliases share gives no group. The engine fetches their shards while the reader types, so that
+     finishing the alias does not wait for them. */
+  function ahead(query, lang) {
+    var typed = words(query), groups = [];
+    if (!typed.length || /\s$/.test(query) || Array.from(typed[typed.length - 1]).length < SHORT) return groups;
+    for (var i = Math.min(typed.length, lang.longestAlias) - 1; i >= 0; i--) {
+      var start = typed.slice(typed.length - 1 - i).join(" ");
+      var found = lang.aliasKeys.filter(function (key) { return key.length > start.length && key.slice(0, start.length) === start; });
+      if (!found.length || found.length >= AHEAD_ALIASES) continue;
+      var terms = [], before = typed.slice(0, typed.length - 1 - i);
+      found.forEach(function (key) {
+        lang.aliases[key].forEach(function (m) {
+          if (lang.isStopWord(m)) return;
+          terms.push(m);
+          var s = lang.stem(m);
+          if (s !== m) terms.push(s);
+        });
+      });
+      groups.push({ terms: terms, queries: found.map(function (key) { return before.concat([key]).join(" "); }) });
+    }
+    return groups;
   }
 
   function sortedKeys(object) { return Object.keys(object).sort(function (a, b) { return a < b ? -1 : a > b ? 1 : 0; }); }
@@ -233,20 +262,44 @@
 
   Engine.prototype.shard = function (key) {
     if (!this.keys.has(key)) return Promise.resolve(null);
-    if (!this.shards.has(key)) this.shards.set(key, this.load("t", shardFile(key)).then(function (s) { return s.t; }));
-    return this.shards.get(key);
+    var shards = this.shards;
+    if (!shards.has(key)) {
+      shards.set(key, this.load("t", shardFile(key)).then(function (s) { return s.t; }, function (error) {
+        shards.delete(key);  // a shard that failed (the connection dropped) is fetched again by the next query
+        throw error;
+      }));
+    }
+    return shards.get(key);
   };
 
   Engine.prototype.page = function (page) {
-    if (!this.details.has(page)) this.details.set(page, this.load("d", String(page)));
-    return this.details.get(page);
+    var details = this.details;
+    if (!details.has(page)) {
+      details.set(page, this.load("d", String(page)).catch(function (error) { details.delete(page); throw error; }));
+    }
+    return details.get(page);
   };
 
-  /* The ranked pages for a query: a Promise of {typed, pages: [{page, score, docs: [{id, score, terms}]}]}. */
+  /* The ranked pages for a query: a Promise of {typed, pages: [{page, score, docs: [{id, score, terms}]}],
+     completions: the aliases' queries it may be typing towards, whose shards are being fetched}. */
   Engine.prototype.search = function (query) {
     var self = this, lang = this.lang, split = this.split;
     var keys = [];
     wanted(query, lang).forEach(function (t) { var k = shardKey(t, split); if (keys.indexOf(k) === -1) keys.push(k); });
+    // fetched now, waited for by a later query if the reader finishes the alias: the most specific
+    // aliases first, at most AHEAD_SHARDS shards not fetched yet
+    var budget = AHEAD_SHARDS, completions = [];
+    ahead(query, lang).forEach(function (group) {
+      var extra = [];
+      group.terms.forEach(function (t) {
+        var k = shardKey(t, split);
+        if (keys.indexOf(k) === -1 && extra.indexOf(k) === -1 && self.keys.has(k) && !self.shards.has(k)) extra.push(k);
+      });
+      if (extra.length > budget) return;
+      budget -= extra.length;
+      extra.forEach(function (k) { self.shard(k).catch(function () {}); });
+      group.queries.forEach(function (q) { if (completions.indexOf(q) === -1) completions.push(q); });
+    });
     return Promise.all(keys.map(function (k) { return self.shard(k); })).then(function (loaded) {
       var shards = {};
       keys.forEach(function (k, i) { shards[k] = loaded[i]; });
@@ -256,12 +309,12 @@
         return s && Object.prototype.hasOwnProperty.call(s, t) ? s[t] : undefined;
       }
       var p = plan(query, lang, lookup, shardOf);
-      return { typed: p.typed, pages: p.clauses.length ? rank(p, lookup, self.manifest.sections) : [] };
+      return { typed: p.typed, pages: p.clauses.length ? rank(p, lookup, self.manifest.sections) : [], completions: completions };
     });
   };
 
   var api = { Engine: Engine, words: words, withinOneEdit: withinOneEdit, shardKey: shardKey, shardFile: shardFile,
-              language: language, wanted: wanted };
+              language: language, wanted: wanted, ahead: ahead };
   global.SelamatSearch = api;
   if (typeof module !== "undefined" && module.exports) module.exports = api;
 })(typeof self !== "undefined" ? self : globalThis);

@@ -6,6 +6,8 @@
      then the details of the best pages (title, address, a short extract of each section) fetched and
      the result sent: the first few at once, then, once the reader stops typing, the rest of the first
      MAX_PAGES.
+   - While the reader types an alias ("ugut sebar gam" -> "ugut sebar gambar"), the engine fetches the
+     shards of what it means, and the worker the details of the best pages it would find.
    - Queries are answered newest first: a query overtaken by a newer one while it waited is dropped.
    Files are fetched over http(s); from file:// (the offline edition, where the worker runs in the
    iframe-worker shim) each is a script that hands its data to SelamatSearchData. */
@@ -16,6 +18,7 @@
   var MAX_PAGES = 20;  // pages listed
   var PAUSE = 400;     // ms without a newer query before the rest of the list is fetched
   var EXTRACT = 160;   // characters of a section's text shown
+  var AHEAD = 2;       // queries an alias being typed may become, whose best pages are fetched ahead
 
   var framed = typeof document !== "undefined";  // inside the iframe-worker shim (file://)
   var here = framed ? document.querySelector("script[src]").src : self.location.href;
@@ -92,9 +95,18 @@
     return longer.length ? [longer[0]] : [];
   }
 
+  /* The best pages' details for a query the reader may be about to finish (an alias being typed), so
+     that finishing it waits for no round trip. */
+  function prepare(query) {
+    engine.search(query).then(function (ranked) {
+      ranked.pages.slice(0, FIRST).forEach(function (g) { engine.page(g.page).catch(function () {}); });
+    }).catch(function () {});
+  }
+
   function answer(query) {
     return engine.search(query).then(function (ranked) {
       if (query !== latest) return;
+      ranked.completions.slice(0, AHEAD).forEach(prepare);
       var pages = ranked.pages.slice(0, MAX_PAGES);
       function send(n) {
         return Promise.all(pages.slice(0, n).map(function (g) { return engine.page(g.page); })).then(function (details) {
