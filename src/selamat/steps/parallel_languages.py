@@ -6,7 +6,6 @@ mkdocs-static-i18n's own build of that language then waits for the copy and take
 import mkdocs_static_i18n.plugin as i18n_plugin
 from mkdocs import utils
 from mkdocs.commands.build import build
-from mkdocs.plugins import event_priority
 
 from selamat import language_builds
 from selamat.mkdocs_glue import context
@@ -18,7 +17,6 @@ def on_startup(command, dirty):
     language_builds.allow(command, dirty)
 
 
-@event_priority(90)  # once the last reading of the content is forgotten (100), before anything else
 def on_pre_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is None or i18n.building or not language_builds.allowed():
@@ -57,7 +55,6 @@ def _restore():
     utils.clean_directory = _clean_directory
 
 
-@event_priority(-150)  # after static-i18n (-100) has built or joined every language
 def on_post_build(config):
     if not config.plugins.get("i18n").building:
         _restore()
