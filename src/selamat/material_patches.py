@@ -129,8 +129,10 @@ def installed(package: str) -> Optional[str]:
         return None
 
 
-def unpinned(root: Optional[Path], version: Callable[[str], Optional[str]] = installed) -> Optional[str]:
-    """What differs from the pins, with the patches to re-check; None when every version is the pinned one."""
+def unpinned(root: Optional[Path], version: Optional[Callable[[str], Optional[str]]] = None) -> Optional[str]:
+    """What differs from the pins, with the patches to re-check; None when every version is the pinned one.
+    `version` looks up an installed version (default: `installed`)."""
+    version = version or installed
     pinned = pins(root)
     lines = []
     for package in PACKAGES:

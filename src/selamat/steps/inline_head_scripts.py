@@ -1,7 +1,7 @@
 """Writes the scripts of every page's <head> (overrides/main.html: the two that must run before
 Material's) into the page, 404 pages included, so that the first paint does not wait for two round
 trips to fetch them. Their hashes then go into the Content-Security-Policy like every inline script's
-(security_headers.py runs after this hook)."""
+(security_headers.py runs after this step)."""
 import os
 from pathlib import Path
 from urllib.parse import urlsplit

@@ -1,5 +1,5 @@
 """Reads the pages and data files afresh at the start of every build (and each `mkdocs serve`
-rebuild), so all hooks of one build share one reading instead of re-reading per page. The languages
+rebuild), so all steps of one build share one reading instead of re-reading per page. The languages
 mkdocs-static-i18n builds inside the first one share its reading too: nothing changes in between."""
 
 from selamat import state

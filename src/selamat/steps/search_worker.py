@@ -1,6 +1,6 @@
 """Ships Selamat's search worker (src/selamat/search_assets.py) in place of Material's: every page's
 Material configuration names it, and the build writes it (and drops Material's worker and lunr files)
-once every language is built. The engine reads the sharded index hooks/search_indexes.py writes."""
+once every language is built. The engine reads the sharded index steps/search_indexes.py writes."""
 from pathlib import Path
 
 from selamat import search_assets

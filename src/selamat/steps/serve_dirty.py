@@ -2,7 +2,7 @@
 only the pages that changed. Material's own merging of the index, run once per language by
 mkdocs-static-i18n, copies the whole index into itself at every rebuild (measured at 200 pages per
 language: 1.5, 4, 13, 47 s for four edits). Here Material indexes only the rebuilt pages, and this
-hook puts their entries into the index of the builds before. Does nothing in `mkdocs build`."""
+step puts their entries into the index of the builds before. Does nothing in `mkdocs build`."""
 import json
 from pathlib import Path
 
