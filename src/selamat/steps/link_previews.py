@@ -3,7 +3,7 @@ writes its neutral preview image (site name and page title only) into assets/pre
 drawn in worker processes while the pages render, and kept in .cache/previews/ for the next build."""
 from pathlib import Path
 
-from selamat.background import Files, key
+from selamat.background import key
 from selamat.mkdocs_glue import all_languages_built, context, page_of, project_root
 from selamat.previews import STYLE, draw, meta_tags
 from selamat.urls import absolute
