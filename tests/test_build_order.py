@@ -203,3 +203,24 @@ def test_the_build_stops_on_an_unpinned_version_unless_allowed(config, monkeypat
     monkeypatch.setattr(material_patches, "installed", _installed_with())
     monkeypatch.delenv("SELAMAT_ALLOW_UNPINNED")
     assert upstream_pins.on_config(config) is None
+
+
+def test_a_real_build_stops_with_the_message_and_no_traceback(tmp_path):
+    """The project's pin moved on (here: back) without the installed Material: `mkdocs build` stops."""
+    import subprocess
+
+    for name in ("mkdocs.yml", "requirements.lock"):
+        (tmp_path / name).write_text((ROOT / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text(encoding="utf-8")
+                                             .replace('"mkdocs-material==9.8.1"', '"mkdocs-material==9.7.0"'), encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "overrides").mkdir()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SELAMAT_ALLOW_UNPINNED", None)
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+                            cwd=tmp_path, env=env, capture_output=True, text=True)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in output, output
+    assert "mkdocs-material is 9.8.1 here, but pyproject.toml pins 9.7.0." in output
+    assert "  - quick-exit-bar (written against 9.8.1; src/selamat/quick_exit.py" in output
+    assert not (tmp_path / "site").exists()
