@@ -13,7 +13,7 @@ beside it: the machine has other users, and the load average is printed before a
 are measured in turn, R rounds (default 3), each first every other round, after one build not counted
 (the first build on an idle machine runs faster than the rest); the ratio is that of the medians.
 
-Ours builds the two languages side by side (hooks/parallel_languages.py); SELAMAT_PARALLEL_LANGUAGES=0
+Ours builds the two languages side by side (src/selamat/steps/parallel_languages.py); SELAMAT_PARALLEL_LANGUAGES=0
 in the environment measures it building them one after the other, as stock does."""
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ def make(root: Path, n: int, ours: bool, stock_nav: bool = True) -> None:
         for i in range(n):
             (root / "docs" / "guides" / f"guide-{i:04d}.{lang}.md").write_text(page_text(i, lang, n), encoding="utf-8")
     if ours:
-        for name in ("hooks", "overrides", "data"):
+        for name in ("overrides", "data"):
             shutil.copytree(ROOT / name, root / name)
         shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
         (root / "data" / "published-urls.txt").unlink()

@@ -110,8 +110,9 @@ def generated_page(rng: random.Random, lang: str, parts, number: int) -> str:
 
 def make(tree: Path, out: Path, pages: int) -> None:
     """The project at `tree` with `pages - 31` generated guides per language, into `out`."""
-    for name in ("docs", "data", "hooks", "overrides", "src"):
-        shutil.copytree(tree / name, out / name)
+    for name in ("docs", "data", "hooks", "overrides", "src"):  # hooks/: revisions before the selamat plugin
+        if (tree / name).is_dir():
+            shutil.copytree(tree / name, out / name)
     shutil.copy(tree / "mkdocs.yml", out / "mkdocs.yml")
     (out / "data" / "published-urls.txt").unlink(missing_ok=True)
     for lang in ("en", "ms"):
@@ -135,7 +136,7 @@ def build(project: Path) -> float:
 def tree_of(ref: str, into: Path) -> Path:
     """The project's files at git `ref`."""
     into.mkdir(parents=True)
-    archive = subprocess.run(["git", "archive", ref, "docs", "data", "hooks", "overrides", "src", "mkdocs.yml"],
+    archive = subprocess.run(["git", "archive", ref],
                              cwd=ROOT, capture_output=True, check=True).stdout
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
     return into

@@ -50,7 +50,7 @@ EXPECTED = [
 def broken(tmp_path_factory) -> Path:
     """A copy of the project whose pages are the broken fixtures and whose help data is broken too."""
     root = tmp_path_factory.mktemp("broken")
-    for name in ("mkdocs.yml", "hooks", "overrides", "data"):
+    for name in ("mkdocs.yml", "overrides", "data"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
     shutil.copytree(FIXTURES / "broken" / "docs", root / "docs")
@@ -243,7 +243,7 @@ def project_with(tmp_path: Path, name: str, edit) -> tuple[Path, int]:
     """A copy of the project with one data file edited; the line of the fault."""
     root = tmp_path / "project"
     root.mkdir()
-    for part in ("mkdocs.yml", "hooks", "overrides", "data", "docs"):
+    for part in ("mkdocs.yml", "overrides", "data", "docs"):
         (shutil.copytree if (ROOT / part).is_dir() else shutil.copy)(ROOT / part, root / part)
     path = root / "data" / name
     text, line = edit(path.read_text(encoding="utf-8"))
@@ -281,7 +281,7 @@ def test_every_interface_string_the_code_asks_for_is_required():
     from selamat.data import KINDS, UI_KEYS
     from selamat.schema import SECTION, TYPES
 
-    code = "\n".join(p.read_text(encoding="utf-8") for folder in ("src/selamat", "hooks", "overrides")
+    code = "\n".join(p.read_text(encoding="utf-8") for folder in ("src/selamat", "overrides")
                      for p in sorted((ROOT / folder).rglob("*")) if p.suffix in (".py", ".html", ".js"))
     literal = set(re.findall(r"""\b(?:t|selamat_t)\(\s*["']([a-z0-9][a-z0-9_.\-]*)["']""", code))
     families = set(re.findall(r"""\bt\(\s*f["']([a-z0-9_.\-]+)\{""", code))

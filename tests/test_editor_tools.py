@@ -40,7 +40,7 @@ def repo(tmp_path) -> Path:
     tree's current docs and data committed on top, as an editor's branch would have them."""
     sh(tmp_path, "git", "clone", "-q", "--no-local", str(ROOT), "repo")
     clone = tmp_path / "repo"
-    for name in ("docs", "data", "hooks", "overrides"):
+    for name in ("docs", "data", "overrides"):
         shutil.rmtree(clone / name, ignore_errors=True)
         shutil.copytree(ROOT / name, clone / name)
     shutil.copy(ROOT / "mkdocs.yml", clone / "mkdocs.yml")

@@ -41,7 +41,7 @@ Simpan bukti dahulu.
 @pytest.fixture(scope="module")
 def malay_only(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("malay-first")
-    for name in ("docs", "data", "hooks", "overrides", "mkdocs.yml"):
+    for name in ("docs", "data", "overrides", "mkdocs.yml"):
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, root / name)
     (root / "docs" / f"{SLUG}.ms.md").write_text(GUIDE, encoding="utf-8")
     out = root / "site"

@@ -109,7 +109,7 @@ def copy(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("copy")
     subprocess.run(["git", "clone", "-q", "--no-local", str(ROOT), "repo"], cwd=out, check=True)
     clone = out / "repo"
-    for name in ("docs", "data", "hooks", "overrides", "src"):
+    for name in ("docs", "data", "overrides", "src"):
         shutil.rmtree(clone / name, ignore_errors=True)
         shutil.copytree(ROOT / name, clone / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
     shutil.copy(ROOT / "mkdocs.yml", clone / "mkdocs.yml")

@@ -1,4 +1,4 @@
-"""The languages built side by side (selamat.language_builds, hooks/parallel_languages.py): the site is
+"""The languages built side by side (selamat.language_builds, steps/parallel_languages.py): the site is
 the same, file for file, as when mkdocs-static-i18n builds them one after the other, and whatever goes
 wrong in the forked build of a language reaches the build's own output and stops it, never lost."""
 from __future__ import annotations
@@ -36,7 +36,7 @@ def test_building_the_languages_side_by_side_writes_the_same_site(built, tmp_pat
 
 @pytest.fixture
 def handover():
-    """A kept set and dict, as hooks keep them, and no copies left behind."""
+    """A kept set and dict, as the build state keeps them, and no copies left behind."""
     seen, pages = language_builds.kept("test seen", set), language_builds.kept("test pages", dict)
     seen.add("en")
     yield seen, pages

@@ -45,7 +45,7 @@ def project(tmp: Path, cases: list[dict]) -> Path:
     these cases added, each as an English and a Malay page (or as its file)."""
     subprocess.run(["git", "clone", "-q", "--no-local", str(ROOT), "repo"], cwd=tmp, check=True)
     clone = tmp / "repo"
-    for name in ("docs", "data", "hooks", "overrides"):
+    for name in ("docs", "data", "overrides"):
         shutil.rmtree(clone / name, ignore_errors=True)
         shutil.copytree(ROOT / name, clone / name)
     shutil.copy(ROOT / "mkdocs.yml", clone / "mkdocs.yml")

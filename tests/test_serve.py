@@ -44,7 +44,7 @@ def test_make_serve_rebuilds_only_what_changed():
 
 @pytest.fixture()
 def project(tmp_path):
-    for name in ("docs", "hooks", "overrides", "data"):
+    for name in ("docs", "overrides", "data"):
         shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path

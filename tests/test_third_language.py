@@ -79,7 +79,7 @@ def add_tamil(root: Path) -> None:
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("tamil")
-    for name in ("docs", "data", "hooks", "overrides", "mkdocs.yml"):
+    for name in ("docs", "data", "overrides", "mkdocs.yml"):
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy)(ROOT / name, root / name)
     add_tamil(root)
     return root

@@ -11,7 +11,7 @@ from .urls import absolute, page_url
 
 def reachable(site: Site, norm: str) -> list[str]:
     """Languages a page can be read in: all of them. A missing translation is served as the original
-    with a notice (mkdocs-static-i18n from English, hooks/one_language_pages.py from Malay)."""
+    with a notice (mkdocs-static-i18n from English, steps/one_language_pages.py from Malay)."""
     return list(LANGUAGES) if site.versions(norm) else []
 
 

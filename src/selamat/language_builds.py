@@ -3,7 +3,7 @@
 default one first, then each other one from inside its post-build step. Here a forked copy of the build
 process starts each other language as soon as the site folder is clean, with what static-i18n would have
 done, and static-i18n's own call for that language waits for the copy and takes over what the copy's
-build left in memory instead (its search entries, and what hooks keep with `kept()`).
+build left in memory instead (its search entries, and what the build state keeps with `kept()`).
 
 What a language build leaves in memory for the last step of the whole build lives in `kept()` objects:
 sets, dicts and objects with a `merge` method are merged back into the parent; `Files` (images made in
@@ -36,9 +36,9 @@ _kept: dict[str, Any] = {}
 
 
 def kept(name: str, factory: Callable[[], T]) -> T:
-    """State a hook keeps from each language's build for the end of the whole build (a set, a dict, an
-    object with `merge(other)`, or `Files`), under a name unique to that hook. Called once when the hook
-    is loaded (again for each `mkdocs serve` rebuild that reloads the configuration)."""
+    """State the build keeps from each language's build for the end of the whole build (a set, a dict, an
+    object with `merge(other)`, or `Files`), under a unique name. Called by BuildState (build_state.py)
+    when each build starts; the latest object made under a name is the one handed over."""
     _kept[name] = factory()
     return _kept[name]
 

@@ -1,4 +1,4 @@
-"""What the hooks read from MkDocs' config, in one place, so each hook stays a few lines."""
+"""What the build's steps (selamat/steps/) read from MkDocs' config, in one place, so each step stays a few lines."""
 from __future__ import annotations
 
 from functools import lru_cache

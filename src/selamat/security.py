@@ -131,7 +131,7 @@ def protect_external_links(html: str, site_host: str) -> str:
 
 
 def finish_page(html: str, site_url: str) -> str:
-    """For pages the hooks write themselves (help card, short links, redirects): the same protections
+    """For pages the build's steps write themselves (help card, short links, redirects): the same protections
     as every other page."""
     return add_meta(protect_external_links(html, urlsplit(site_url).hostname or ""))
 

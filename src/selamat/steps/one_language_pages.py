@@ -2,7 +2,6 @@
 every other language's site too, showing its original with the untranslated notice, as
 mkdocs-static-i18n does only for pages in the default language; and points the language switcher of
 such a page at each language's address."""
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from selamat.languages import DEFAULT, LANGUAGES
@@ -19,7 +18,6 @@ def _file(config, page, lang):
     return file
 
 
-@event_priority(-200)  # after mkdocs-static-i18n (-100) has chosen this language's files
 def on_files(files, config):
     lang = language(config)
     site = context(config, "").site

@@ -3,8 +3,6 @@ small page at the old address, in both languages, that sends the reader to the n
 a refresh, or by its link) and names the new address as canonical."""
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
 from selamat.languages import LANGUAGES
 from selamat.mkdocs_glue import all_languages_built, context
 from selamat.published import redirect_page
@@ -12,7 +10,6 @@ from selamat.security import finish_page
 from selamat.urls import absolute, dest_uri, page_url, relative
 
 
-@event_priority(-200)  # once every language is built
 def on_post_build(config):
     if not all_languages_built(config):
         return

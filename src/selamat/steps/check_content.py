@@ -21,7 +21,7 @@ def on_config(config):
 def on_pre_build(config):
     if language(config) != DEFAULT:  # mkdocs-static-i18n builds each language; check once
         return
-    ctx = context(config, "")  # the build's reading of the pages and data, shared with the other hooks
+    ctx = context(config, "")  # the build's reading of the pages and data, shared with the other steps
     try:
         ctx.data.messages
     except DataError as err:

@@ -1,24 +1,22 @@
 """Builds the other languages (Malay) in a forked process while English builds, on the machine's second
 core, instead of one after the other (selamat/language_builds.py says how, and when it does not). The
-fork happens at the start of the build, once this hook has read the content and cleaned the site folder
+fork happens at the start of the build, once this step has read the content and cleaned the site folder
 (MkDocs' own cleaning, later, is skipped in this build: it would delete the copy's pages);
 mkdocs-static-i18n's own build of that language then waits for the copy and takes over what it built."""
 import mkdocs_static_i18n.plugin as i18n_plugin
 from mkdocs import utils
 from mkdocs.commands.build import build
-from mkdocs.plugins import event_priority
 
 from selamat import language_builds
 from selamat.mkdocs_glue import context
 
-_clean_directory = utils.clean_directory
+MKDOCS_CLEAN_DIRECTORY = utils.clean_directory  # MkDocs' own, put back after the build
 
 
 def on_startup(command, dirty):
     language_builds.allow(command, dirty)
 
 
-@event_priority(90)  # once the last reading of the content is forgotten (100), before anything else
 def on_pre_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is None or i18n.building or not language_builds.allowed():
@@ -26,7 +24,7 @@ def on_pre_build(config):
     context(config, "")  # read the content now: the copy starts with this reading, as it would in turn
     dirty = language_builds.dirty()
     if not dirty:
-        _clean_directory(config.site_dir)
+        MKDOCS_CLEAN_DIRECTORY(config.site_dir)
         utils.clean_directory = lambda folder: None  # until on_post_build
     others = [lang for lang in i18n.build_languages if lang != i18n.current_language]
     language_builds.start(others, lambda lang: _build_in_copy(i18n, config, lang, dirty))
@@ -54,10 +52,9 @@ def _build_or_join(config, **kwargs):
 
 def _restore():
     i18n_plugin.build = build
-    utils.clean_directory = _clean_directory
+    utils.clean_directory = MKDOCS_CLEAN_DIRECTORY
 
 
-@event_priority(-150)  # after static-i18n (-100) has built or joined every language
 def on_post_build(config):
     if not config.plugins.get("i18n").building:
         _restore()

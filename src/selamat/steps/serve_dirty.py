@@ -2,37 +2,29 @@
 only the pages that changed. Material's own merging of the index, run once per language by
 mkdocs-static-i18n, copies the whole index into itself at every rebuild (measured at 200 pages per
 language: 1.5, 4, 13, 47 s for four edits). Here Material indexes only the rebuilt pages, and this
-hook puts their entries into the index of the builds before. Does nothing in `mkdocs build`."""
+step puts their entries into the index of the builds before. Does nothing in `mkdocs build`."""
 import json
 from pathlib import Path
-
-from mkdocs.plugins import event_priority
 
 from selamat.mkdocs_glue import all_languages_built
 from selamat.serve import merge_search_docs
 
-_dirty = False
-_docs = None  # the whole site's search entries after the last build
+
+def on_startup(command, dirty, state):
+    state.session.serve_dirty = command == "serve" and dirty
 
 
-def on_startup(command, dirty):
-    global _dirty
-    _dirty = command == "serve" and dirty
-
-
-def on_config(config):
+def on_config(config, state):
     search = config.plugins.get("material/search") or config.plugins.get("search")
-    if _dirty and search is not None:
+    if state.session.serve_dirty and search is not None:
         search.is_dirty, search.search_index_prev = False, None  # index only this build's pages
     return config
 
 
-@event_priority(-150)  # after mkdocs-static-i18n (-100) wrote every language's entries, before the index is split (-200)
-def on_post_build(config):
-    global _docs
+def on_post_build(config, state):
     path = Path(config.site_dir) / "search" / "search_index.json"
-    if not (_dirty and all_languages_built(config) and path.exists()):
+    if not (state.session.serve_dirty and all_languages_built(config) and path.exists()):
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    _docs = index["docs"] = merge_search_docs(_docs, index["docs"])
+    state.session.search_docs = index["docs"] = merge_search_docs(state.session.search_docs, index["docs"])
     path.write_text(json.dumps(index, separators=(",", ":"), default=str), encoding="utf-8")

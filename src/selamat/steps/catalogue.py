@@ -2,13 +2,10 @@
 type, titles, summaries, topics, both addresses, dates, languages) and its JSON Schema beside it."""
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
 from selamat.catalogue import catalogue_json, schema_json
 from selamat.mkdocs_glue import all_languages_built, context
 
 
-@event_priority(-200)  # once every language is built
 def on_post_build(config):
     if not all_languages_built(config):
         return

@@ -3,13 +3,10 @@ alternates and x-default (mkdocs-static-i18n's has no x-default). Written once a
 import gzip
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
 from selamat.mkdocs_glue import all_languages_built, context
 from selamat.sitemap import sitemap
 
 
-@event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
 def on_post_build(config):
     if not all_languages_built(config) or not config.site_url:
         return

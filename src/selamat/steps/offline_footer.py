@@ -5,15 +5,13 @@ explained; once the reader has saved this language, the state and a button that 
 from selamat.mkdocs_glue import context
 from selamat.offline import explainer, footer, insert_footer
 
-_explained_in: dict[str, str | None] = {}  # found once per build
+
+def on_pre_build(config, state):
+    state.explained_in.clear()  # found once per build
 
 
-def on_pre_build(config):
-    _explained_in.clear()
-
-
-def on_post_page(output, page, config):
+def on_post_page(output, page, config, state):
     ctx = context(config, page.url)
-    if "norm" not in _explained_in:
-        _explained_in["norm"] = explainer(ctx.site)
-    return insert_footer(output, footer(ctx, _explained_in["norm"]))
+    if "norm" not in state.explained_in:
+        state.explained_in["norm"] = explainer(ctx.site)
+    return insert_footer(output, footer(ctx, state.explained_in["norm"]))

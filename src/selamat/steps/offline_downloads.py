@@ -5,13 +5,10 @@ Plain-file builds (for file://) do not carry them."""
 import shutil
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
 from selamat.mkdocs_glue import all_languages_built, project_root
 from selamat.offline import DOWNLOADS, find_downloads
 
 
-@event_priority(-200)  # once every language is built
 def on_post_build(config):
     if not (all_languages_built(config) and config.use_directory_urls):
         return

@@ -6,24 +6,17 @@ trim runs once every page and file is written, before the offline worker lists t
 and its result is kept in .cache/css/ for rebuilds that add no new name."""
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
-from selamat.language_builds import kept
 from selamat.mkdocs_glue import all_languages_built, project_root
-from selamat.speed import SeenPages, trim_site_css
-
-_seen = kept("css names", SeenPages)
+from selamat.speed import trim_site_css
 
 
-@event_priority(-1000)  # last: the page as it is written
-def on_post_page(output, page, config):
-    _seen.add(page.file.abs_dest_path, output)
+def on_post_page(output, page, config, state):
+    state.css_names.add(page.file.abs_dest_path, output)
     return output
 
 
-@event_priority(-250)  # after the hooks that write pages (-200), before the offline worker (-300)
-def on_post_build(config):
+def on_post_build(config, state):
     if all_languages_built(config):
         extra = [getattr(entry, "path", entry) for entry in config.extra_css]
-        trim_site_css(Path(config.site_dir), extra, _seen, project_root(config) / ".cache" / "css")
-        _seen.clear()
+        trim_site_css(Path(config.site_dir), extra, state.css_names, project_root(config) / ".cache" / "css")
+        state.css_names.clear()

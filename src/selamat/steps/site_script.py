@@ -5,30 +5,25 @@ keep the Largest Contentful Paint at the first paint (selamat/speed.py, `site_sc
 from pathlib import Path
 
 from mkdocs.config.config_options import ExtraScriptValue
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from selamat.speed import site_script
 
-_script = None  # this configuration's combined script (each language's build sees the same)
 
-
-def on_config(config):
-    global _script
-    if _script is None:  # the first build; later ones (the other language) find the list replaced
-        _script = site_script(Path(config.docs_dir), [str(entry) for entry in config.extra_javascript])
-    if _script is not None:
-        config.extra_javascript = [ExtraScriptValue(_script.path)]
+def on_config(config, state):
+    if state.site_script is None:  # the first build; later ones (the other language) find the list replaced
+        state.site_script = site_script(Path(config.docs_dir), [str(entry) for entry in config.extra_javascript])
+    if state.site_script is not None:
+        config.extra_javascript = [ExtraScriptValue(state.site_script.path)]
     return config
 
 
-@event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen this language's files
-def on_files(files, config):
-    if _script is None:
+def on_files(files, config, state):
+    if state.site_script is None:
         return files
-    for name in _script.parts:
+    for name in state.site_script.parts:
         part = files.get_file_from_path(name)
         if part is not None:
             files.remove(part)
-    files.append(File.generated(config, _script.path, content=_script.content))
+    files.append(File.generated(config, state.site_script.path, content=state.site_script.content))
     return files

@@ -3,8 +3,6 @@
 changes to the law (/feeds/legal-changes.xml and .json), and the same under /ms/."""
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
 from selamat import feeds
 from selamat.languages import LANGUAGES, prefix
 from selamat.mkdocs_glue import all_languages_built, context
@@ -16,7 +14,6 @@ FEEDS = {"statements": ("statements/index.md", ("statement",)),
          "legal-changes": ("laws/index.md", ())}
 
 
-@event_priority(-200)  # once every language is built
 def on_post_build(config):
     if not all_languages_built(config):
         return

@@ -3,13 +3,10 @@ language's precache list and version (a hash of those files) written in, once ev
 Nothing registers it until the reader presses "Save for offline reading" (offline.js)."""
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
 from selamat.mkdocs_glue import all_languages_built, context
 from selamat.offline import write_worker
 
 
-@event_priority(-300)  # after every hook that writes or changes files (-200)
 def on_post_build(config):
     if all_languages_built(config):
         write_worker(Path(config.site_dir), context(config, "").site, config.use_directory_urls)

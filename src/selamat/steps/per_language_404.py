@@ -5,14 +5,9 @@ out hreflang alternates, which a "not found" page must not have."""
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from mkdocs.plugins import event_priority
-
 from selamat.alternates import replace_in_head
-from selamat.language_builds import kept
 from selamat.languages import LANGUAGES, NAMES, prefix
 from selamat.mkdocs_glue import all_languages_built, language
-
-_rendered: dict[str, str] = kept("404 pages", dict)  # language -> its page
 
 
 def on_pre_template(template, template_name, config):
@@ -25,20 +20,18 @@ def on_pre_template(template, template_name, config):
     return template
 
 
-@event_priority(-100)  # after the other hooks have finished the page
-def on_post_template(output_content, template_name, config):
+def on_post_template(output_content, template_name, config, state):
     if template_name == "404.html":
         output_content = replace_in_head(output_content, [])
-        _rendered[language(config)] = output_content
+        state.pages_404[language(config)] = output_content
     return output_content
 
 
-@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language
-def on_post_build(config):
+def on_post_build(config, state):
     if not all_languages_built(config):
         return
-    for lang, html in _rendered.items():
+    for lang, html in state.pages_404.items():
         target = Path(config.site_dir) / prefix(lang) / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
-    _rendered.clear()
+    state.pages_404.clear()

@@ -1,14 +1,12 @@
 """Reads the pages and data files afresh at the start of every build (and each `mkdocs serve`
-rebuild), so all hooks of one build share one reading instead of re-reading per page. The languages
+rebuild), so all steps of one build share one reading instead of re-reading per page. The languages
 mkdocs-static-i18n builds inside the first one share its reading too: nothing changes in between."""
-from mkdocs.plugins import event_priority
 
 from selamat import state
 from selamat.languages import DEFAULT
 from selamat.mkdocs_glue import language
 
 
-@event_priority(100)  # before any hook reads the content
 def on_pre_build(config):
     if language(config) == DEFAULT:
         state.forget()

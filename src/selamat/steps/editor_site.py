@@ -5,8 +5,6 @@ packages (a copy of the project that `make` has not set up) the site is built wi
 import logging
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
 from selamat import editor_config, editor_site
 from selamat.languages import DEFAULT, LANGUAGES
 from selamat.mkdocs_glue import all_languages_built, project_root
@@ -15,7 +13,6 @@ from selamat.mkdocs_glue import all_languages_built, project_root
 log = logging.getLogger("mkdocs.plugins.selamat.editor")
 
 
-@event_priority(-400)  # after the offline worker (-300) and _headers (-200): nothing else sees /admin/
 def on_post_build(config):
     if not (all_languages_built(config) and config.use_directory_urls):
         return

@@ -5,13 +5,10 @@ Malay, each with the language's own stemmer, stop words and aliases, entries wei
 search/search_index.js, the manifests Material loads as a script from file://."""
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
 from selamat import search_index
 from selamat.mkdocs_glue import all_languages_built, context
 
 
-@event_priority(-200)  # once every language is built and the search plugin has written its index
 def on_post_build(config):
     if not all_languages_built(config):
         return

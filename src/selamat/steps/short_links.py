@@ -4,30 +4,25 @@ each with a QR code at /go/<slug>/qr.svg. The QR codes are made in worker proces
 render, and kept in .cache/qr/ for the next build."""
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
-from selamat.background import Files, key
+from selamat.background import key
 from selamat.languages import DEFAULT, LANGUAGES
 from selamat.mkdocs_glue import all_languages_built, context, language, project_root
 from selamat.partner_links import QR_STYLE, go_page, qr_code, short_links
 from selamat.security import finish_page
 from selamat.urls import absolute
 
-_codes = Files()
 
-
-def on_files(files, config):
+def on_files(files, config, state):
     if language(config) != DEFAULT:  # mkdocs-static-i18n builds each language; the links are for all
         return files
     for link in short_links(context(config, "").site):
         address = absolute(config.site_url or "/", link.url)
         cached = project_root(config) / ".cache" / "qr" / f"{key(QR_STYLE, address, link.url)}.svg"
-        _codes.add(Path(config.site_dir) / link.url / "qr.svg", cached, qr_code, address, link.url)
+        state.qr_codes.add(Path(config.site_dir) / link.url / "qr.svg", cached, qr_code, address, link.url)
     return files
 
 
-@event_priority(-200)  # once every language is built
-def on_post_build(config):
+def on_post_build(config, state):
     if not all_languages_built(config):
         return
     ctx = context(config, "")
@@ -36,4 +31,4 @@ def on_post_build(config):
         folder = Path(config.site_dir) / link.url
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "index.html").write_text(finish_page(go_page(link, title, config.use_directory_urls), config.site_url or '/'), encoding="utf-8")
-    _codes.finish()
+    state.qr_codes.finish()

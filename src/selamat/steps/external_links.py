@@ -2,7 +2,6 @@
 platform or news site never learns which of our pages sent the reader."""
 from urllib.parse import urlsplit
 
-
 from selamat.security import protect_external_links
 
 

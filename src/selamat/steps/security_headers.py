@@ -7,40 +7,33 @@ address) stops the build, naming the page."""
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 from selamat import own_scripts
-from selamat.language_builds import kept
 from selamat.mkdocs_glue import all_languages_built, context, project_root
 from selamat.security import add_meta, headers_file, script_hash, unframed_paths
 
-_hashes: set[str] = kept("script hashes", set)  # from every language's pages
 
-
-def _secure(html, config, where: str):
+def _secure(html, config, where: str, hashes_seen: set[str]):
     root, from_files = project_root(config), not config.use_directory_urls
     found = own_scripts.problems(html, root, from_files)
     if found:
         raise PluginError(f"\n{where}: " + context(config, "").data.messages["page_runs_foreign"]("en").format(what="; ".join(found)))
     hashes = [script_hash(body) for body in own_scripts.inline_bodies(html, root, from_files)]
     if not from_files:
-        _hashes.update(hashes)
+        hashes_seen.update(hashes)  # from every language's pages
     return add_meta(html, hashes)
 
 
-@event_priority(-90)  # after the hooks that change the page, before the 404 is kept (-100)
-def on_post_page(output, page, config):
-    return _secure(output, config, f"docs/{page.file.src_uri}")
+def on_post_page(output, page, config, state):
+    return _secure(output, config, f"docs/{page.file.src_uri}", state.script_hashes)
 
 
-@event_priority(-90)
-def on_post_template(output_content, template_name, config):
-    return _secure(output_content, config, template_name) if template_name == "404.html" else output_content
+def on_post_template(output_content, template_name, config, state):
+    return _secure(output_content, config, template_name, state.script_hashes) if template_name == "404.html" else output_content
 
 
-@event_priority(-200)  # once every language is built
-def on_post_build(config):
+def on_post_build(config, state):
     if all_languages_built(config):
         unframed = unframed_paths(context(config, "").site.by_norm)
-        (Path(config.site_dir) / "_headers").write_text(headers_file(sorted(_hashes), unframed), encoding="utf-8")
-        _hashes.clear()
+        (Path(config.site_dir) / "_headers").write_text(headers_file(sorted(state.script_hashes), unframed), encoding="utf-8")
+        state.script_hashes.clear()

@@ -2,8 +2,6 @@
 services with their own small CSS (overrides/embed/help.css), no script, links opening in the top window."""
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
 from selamat.help_card import card
 from selamat.languages import LANGUAGES, prefix
 from selamat.mkdocs_glue import all_languages_built, context
@@ -11,7 +9,6 @@ from selamat.security import finish_page
 from selamat.urls import absolute, page_url
 
 
-@event_priority(-200)  # once every language is built
 def on_post_build(config):
     if not all_languages_built(config):
         return
