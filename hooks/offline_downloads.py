@@ -8,7 +8,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from selamat.mkdocs_glue import all_languages_built, project_root
-from selamat.offline import DOWNLOADS, find_downloads
+from selamat.offline_downloads import DOWNLOADS, find_downloads
 
 
 @event_priority(-200)  # once every language is built

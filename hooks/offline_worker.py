@@ -6,7 +6,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from selamat.mkdocs_glue import all_languages_built, context
-from selamat.offline import write_worker
+from selamat.offline_worker import write_worker
 
 
 @event_priority(-300)  # after every hook that writes or changes files (-200)

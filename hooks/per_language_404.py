@@ -1,13 +1,12 @@
 """Keeps one "not found" page per language: each language build renders 404.html at the site root, so
-the last one would win. This keeps English at /404.html and Malay at /ms/404.html, points their
-language switcher at the language home pages (not at whichever page was rendered last) and leaves
-out hreflang alternates, which a "not found" page must not have."""
+the last one would win. This keeps English at /404.html and Malay at /ms/404.html and points their
+language switcher at the language home pages (not at whichever page was rendered last). It has no
+hreflang alternates, which a "not found" page must not have (overrides/main.html leaves them out)."""
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
-from selamat.alternates import replace_in_head
 from selamat.language_builds import kept
 from selamat.languages import LANGUAGES, NAMES, prefix
 from selamat.mkdocs_glue import all_languages_built, language
@@ -28,7 +27,6 @@ def on_pre_template(template, template_name, config):
 @event_priority(-100)  # after the other hooks have finished the page
 def on_post_template(output_content, template_name, config):
     if template_name == "404.html":
-        output_content = replace_in_head(output_content, [])
         _rendered[language(config)] = output_content
     return output_content
 

@@ -1,22 +1,13 @@
 """Ships Selamat's search worker (src/selamat/search_assets.py) in place of Material's: every page's
-Material configuration names it, and the build writes it (and drops Material's worker and lunr files)
-once every language is built. The engine reads the sharded index hooks/search_indexes.py writes."""
+Material configuration names it (overrides/main.html, block `config`), and the build writes it (and drops
+Material's worker and lunr files) once every language is built. The engine reads the sharded index
+hooks/search_indexes.py writes."""
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
 from selamat import search_assets
 from selamat.mkdocs_glue import all_languages_built
-
-
-@event_priority(-50)  # after the hooks that change the page, before the page's scripts are hashed (-90)
-def on_post_page(output, page, config):
-    return search_assets.use_ours(output)
-
-
-@event_priority(-50)
-def on_post_template(output_content, template_name, config):
-    return search_assets.use_ours(output_content) if template_name == "404.html" else output_content
 
 
 @event_priority(-200)  # once every language is built
