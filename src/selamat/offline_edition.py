@@ -7,7 +7,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from . import build, search_index
+from . import build, search_index, standalone_page
 from .content import Site
 from .html import tag, text
 from .languages import LANGUAGES
@@ -37,12 +37,8 @@ def edition_files(site_dir: Path, site: Site, lang: str) -> list[str]:
 def start_page(ctx: Context, home: str) -> str:
     """The start file at the top of the zip: it opens the home page (a link too, for browsers that
     do not follow the refresh)."""
-    title = text(ctx.t("offline.start.title"))
     link = tag("a", text(ctx.t("offline.start.link")), href=home)
-    return (f'<!doctype html>\n<html lang="{ctx.lang}">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f'<meta http-equiv="refresh" content="0; url={home}">\n<title>{title}</title>\n</head>\n'
-            f'<body>\n<p>{link}</p>\n</body>\n</html>\n')
+    return standalone_page.page(ctx.lang, ctx.t("offline.start.title"), tag("p", link), robots=None, refresh=home)
 
 
 def write_edition(site_dir: Path, site: Site, ctx: Context, out: Path) -> Path:
