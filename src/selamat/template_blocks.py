@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from jinja2 import Undefined, pass_context
 from markupsafe import Markup
-from mkdocs.utils.templates import url_filter
 
 from . import alternates, head_scripts, offline_control, previews, quick_exit, search_assets
 from .defer_scripts import defer_scripts
@@ -39,13 +38,14 @@ def globals_for(config, files) -> dict:
     @pass_context
     def script(jinja, path: str) -> Markup:
         """A head script (block `extrahead`, and `libs` for the plain-file build's polyfills) written in."""
-        return Markup(head_scripts.script(text_of(path), url_filter(jinja, path)))
+        linked = jinja.environment.filters["url"](jinja, path)  # the engine's own `url` filter, as in Material's
+        return Markup(head_scripts.script(text_of(path), linked))
 
     @pass_context
     def scripts(jinja, paths) -> Markup:
         return Markup("\n".join(script(jinja, str(path)) for path in paths or ()))
 
-    def head(page) -> Markup:
+    def head_links(page) -> Markup:
         """Block `extrahead`, after the scripts: absolute hreflang alternates (both languages and
         x-default) and the link-preview tags (Open Graph, Twitter card) of a page of the site."""
         if _no_page(page) or not config.site_url:
@@ -75,14 +75,14 @@ def globals_for(config, files) -> dict:
             explained.append(offline_control.explainer(ctx.site))
         return Markup(offline_control.footer(ctx, explained[0]))
 
-    return {"selamat_script": script, "selamat_scripts": scripts, "selamat_head": head,
+    return {"selamat_script": script, "selamat_scripts": scripts, "selamat_head_links": head_links,
             "selamat_quick_exit": exit_bar, "selamat_offline_footer": offline_footer}
 
 
 def filters_for(config) -> dict:
     def site_meta(block, page):
-        """Block `site_meta` without Material's relative hreflang alternates where `selamat_head` writes
-        absolute ones, and on the 404 page, which must have none."""
+        """Block `site_meta` without Material's relative hreflang alternates: on pages where
+        `selamat_head_links` writes absolute ones, and on the 404 page, which must have none."""
         if _no_page(page) or (config.site_url and page_of(context(config, page.url), page) is not None):
             return _like(block, alternates.without_material_alternates(block))
         return block
