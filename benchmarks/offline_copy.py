@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from selamat import offline  # noqa: E402
+from selamat import offline_edition, offline_worker  # noqa: E402
 from selamat.content import load_site  # noqa: E402
 from selamat.data import Data  # noqa: E402
 from selamat.languages import LANGUAGES  # noqa: E402
@@ -40,10 +40,10 @@ def main() -> None:
         web, plain, out = Path(temp, "web"), Path(temp, "plain"), Path(temp, "downloads")
         web_time = build(web)
         started = time.perf_counter()
-        manifest = offline.manifest(web, site)
+        manifest = offline_worker.manifest(web, site)
         worker_time = time.perf_counter() - started
         print(f"web build: {web_time:.2f} s, of which writing the service worker (hashing) about {worker_time * 1000:.0f} ms")
-        print(f"offline-worker.js: {kb((web / offline.WORKER).stat().st_size)}")
+        print(f"offline-worker.js: {kb((web / offline_worker.WORKER).stat().st_size)}")
         for lang in LANGUAGES:
             files = manifest["languages"][lang]["files"]
             paths = [web / (f + "index.html" if f.endswith("/") or f == "" else f) for f in files]
@@ -53,7 +53,7 @@ def main() -> None:
             print(f"save for offline reading ({lang}): {len(files)} files ({pages} pages), {kb(raw)} raw, {kb(packed)} gzipped")
         plain_time = build(plain, SELAMAT_DIRECTORY_URLS="false")
         started = time.perf_counter()
-        zips = offline.write_editions(plain, site, Data(ROOT / "data"), out)
+        zips = offline_edition.write_editions(plain, site, Data(ROOT / "data"), out)
         zip_time = time.perf_counter() - started
         print(f"offline editions: plain-file build {plain_time:.2f} s + zipping {zip_time:.2f} s (outside `mkdocs build`)")
         for path in zips:

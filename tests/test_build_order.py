@@ -35,7 +35,7 @@ def test_every_step_is_in_the_order_and_everything_in_the_order_exists():
     assert build_order.problems() == []
     listed = {step.name for steps in build_order.steps().values() for step in steps}
     assert listed == {p.stem for p in STEPS.glob("*.py") if p.stem != "__init__"}
-    assert len(listed) >= 35
+    assert len(listed) >= 33
 
 
 @pytest.fixture
@@ -125,10 +125,9 @@ def test_a_new_build_forgets_the_last_one_and_the_session_stays():
     state.session.search_docs = [{"location": "x/"}]
     state.script_hashes.add("sha256-abc")
     state.pages_404["en"] = "<html>"
-    state.head_scripts["a.js"] = "x"
     hashes = state.script_hashes
     state.new_build()
-    assert state.script_hashes == set() and state.pages_404 == {} and state.head_scripts == {}
+    assert state.script_hashes == set() and state.pages_404 == {}
     assert state.script_hashes is not hashes  # a fresh one, which a forked language build hands back into
     from selamat import language_builds
     assert language_builds._kept["script hashes"] is state.script_hashes
@@ -156,7 +155,7 @@ def test_every_patch_was_checked_against_the_pinned_version_and_names_real_files
         for file in patch.files:
             assert (ROOT / file).is_file(), (patch.name, file)
     # the patches the issue names: Material's markup edits and the browser code that replaces its own
-    assert {"quick-exit-bar", "head-alternates", "external-link-attributes", "search-on-demand",
+    assert {"quick-exit-skip-link", "site-meta-alternates", "external-link-attributes", "search-on-demand",
             "workers-on-demand", "search-worker", "parallel-languages"} <= set(names)
 
 
@@ -195,11 +194,11 @@ def test_the_build_stops_on_an_unpinned_version_unless_allowed(config, monkeypat
     with pytest.raises(PluginError) as stopped:
         upstream_pins.on_config(config)
     assert "mkdocs-material is 9.9.0 here" in str(stopped.value)
-    assert "quick-exit-bar" in str(stopped.value) and "SELAMAT_ALLOW_UNPINNED=1" in str(stopped.value)
+    assert "quick-exit-skip-link" in str(stopped.value) and "SELAMAT_ALLOW_UNPINNED=1" in str(stopped.value)
     monkeypatch.setenv("SELAMAT_ALLOW_UNPINNED", "1")
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.selamat.pins"):
         assert upstream_pins.on_config(config) is None
-    assert "building anyway" in caplog.text and "quick-exit-bar" in caplog.text
+    assert "building anyway" in caplog.text and "quick-exit-skip-link" in caplog.text
     monkeypatch.setattr(material_patches, "installed", _installed_with())
     monkeypatch.delenv("SELAMAT_ALLOW_UNPINNED")
     assert upstream_pins.on_config(config) is None
@@ -222,5 +221,5 @@ def test_a_real_build_stops_with_the_message_and_no_traceback(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode == 1 and "Traceback" not in output, output
     assert "mkdocs-material is 9.8.1 here, but pyproject.toml pins 9.7.0." in output
-    assert "  - quick-exit-bar (written against 9.8.1; src/selamat/quick_exit.py" in output
+    assert "  - quick-exit-skip-link (written against 9.8.1; src/selamat/quick_exit.py" in output
     assert not (tmp_path / "site").exists()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from selamat.languages import DEFAULT, LANGUAGES
+from selamat.languages import DEFAULT, LANGUAGES, prefix
 from selamat.urls import page_url
 
 SITE_URL = "https://selamat.example.org/"
@@ -65,6 +65,21 @@ def test_sitemap_lists_both_languages_with_alternates(built, site):
             alts = {l.get("hreflang"): l.get("href") for l in entry.findall("x:link", ns)}
             assert set(alts) == {"en", "ms", "x-default"}
             assert alts["x-default"] == SITE_URL + page_url(norm, "en")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_quick_exit_leads_every_page_the_404_included(built, data, lang):
+    """The skip link is the first element of <body> (before Material's "Skip to content"), and the bar
+    with its status region and cover comes before Material's header, in the page's language."""
+    for path in (built / page_url("guides/reporting.md", lang) / "index.html", built / prefix(lang) / "404.html"):
+        body = soup(path).body
+        first = body.find(True)
+        assert first["href"] == "#selamat-exit" and first.get_text() == data.t("exit.skip", lang), path
+        children = body.find_all(True, recursive=False)
+        at = lambda name: next(i for i, el in enumerate(children) if name in el.get("class", []))  # noqa: E731
+        assert at("selamat-exit") < at("md-header") and at("selamat-exit__status") < at("md-header"), path
+        assert at("selamat-exit__cover") < at("md-header"), path
+        assert data.t("exit.label", lang) in body.select_one("#selamat-exit").get_text()
 
 
 @pytest.mark.parametrize("path,lang,title", [("404.html", "en", "We can't find that page"),

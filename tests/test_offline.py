@@ -18,8 +18,8 @@ from bs4 import BeautifulSoup
 
 from conftest import PHONE, ROOT
 from selamat.data import Data
-from selamat import offline
-from selamat.languages import LANGUAGES
+from selamat import offline_control, offline_downloads, offline_edition, offline_files, offline_worker
+from selamat.languages import LANGUAGES, prefix
 from selamat.render_context import Context
 from selamat.urls import dest_uri, page_url
 from support.search_box import search
@@ -33,7 +33,7 @@ GUIDE = "guides/covering-your-tracks.md"  # explains the control, with its risks
 
 
 def worker_manifest(site_dir: Path) -> dict:
-    script = (site_dir / offline.WORKER).read_text(encoding="utf-8")
+    script = (site_dir / offline_worker.WORKER).read_text(encoding="utf-8")
     return json.loads(re.search(r"var OFFLINE = (\{.*?\});\n", script).group(1))
 
 
@@ -55,7 +55,7 @@ def test_each_language_precaches_its_pages_search_and_assets_by_rule(built, site
                 assert page_url(norm, lang) in files, (lang, norm)
         for listing in ("index.md", "guides/index.md", "laws/index.md", "statements/index.md"):
             assert page_url(listing, lang) in files
-        assert offline.search_folder(built, lang) + "search_index.json" in files
+        assert offline_files.search_folder(built, lang) + "search_index.json" in files
         assert any(re.fullmatch(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js", f) for f in files)
         assert any(re.fullmatch(r"assets/javascripts/bundle\.[0-9a-f]+\.min\.js", f) for f in files)
         assert any(re.fullmatch(r"assets/javascripts/selamat\.[0-9a-f]+\.js", f) for f in files)  # holds offline.js
@@ -75,10 +75,10 @@ def test_the_version_is_a_hash_of_the_files_contents(tmp_path):
     (tmp_path / "index.html").write_text("home")
     (tmp_path / "guides" / "index.html").write_text("guides")
     urls = ["", "guides/"]
-    first = offline.version(tmp_path, urls)
-    assert offline.version(tmp_path, urls) == first
+    first = offline_worker.version(tmp_path, urls)
+    assert offline_worker.version(tmp_path, urls) == first
     (tmp_path / "guides" / "index.html").write_text("guides, updated")
-    assert offline.version(tmp_path, urls) != first
+    assert offline_worker.version(tmp_path, urls) != first
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -98,7 +98,7 @@ def test_no_install_prompt_and_no_registration_but_by_the_button(built, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_control_and_the_footer_line_in_the_page_language(built, site, data, lang):
-    assert offline.explainer(site) == GUIDE
+    assert offline_control.explainer(site) == GUIDE
     guide = soup(built, GUIDE, lang)
     control = guide.select_one("#offline-reading ~ .selamat-offline")
     assert control is not None and control["data-lang"] == lang
@@ -117,31 +117,35 @@ def test_the_control_and_the_footer_line_in_the_page_language(built, site, data,
 
 
 def test_download_links_with_their_size(site, data):
-    downloads = [offline.Download("en", "selamat-en.zip", 489_000), offline.Download("ms", "selamat-ms.zip", 1_234_567)]
+    downloads = [offline_downloads.Download("en", "selamat-en.zip", 489_000), offline_downloads.Download("ms", "selamat-ms.zip", 1_234_567)]
     for lang in LANGUAGES:
         ctx = Context(site, data, lang, page_url("help/index.md", lang))
-        html = BeautifulSoup(offline.control(ctx, downloads), "html.parser")
+        html = BeautifulSoup(offline_control.control(ctx, downloads), "html.parser")
         links = html.select(".selamat-offline__downloads a")
         assert [a["href"] for a in links] == [("../../" if lang == "ms" else "../") + f"downloads/selamat-{x}.zip" for x in ("en", "ms")]
         assert "489 KB" in links[0].text and "1.2 MB" in links[1].text
         assert [li.text.rsplit(" ", 1)[1] for li in html.select(".selamat-offline__downloads li")] == ["Open-me.html", "Buka-saya.html"]
         plain = Context(site, data, lang, page_url("help/index.md", lang, False), directory_urls=False)
-        assert not BeautifulSoup(offline.control(plain, downloads), "html.parser").select(".selamat-offline__downloads")
+        assert not BeautifulSoup(offline_control.control(plain, downloads), "html.parser").select(".selamat-offline__downloads")
 
 
 def test_no_footer_line_when_no_page_places_the_control(site, data):
-    ctx = Context(site, data, "en", "")
-    assert offline.footer(ctx, None) == ""
-    page = "<footer><div class=\"md-copyright\">x</div></footer>"
-    assert offline.insert_footer(page, "") == page
-    out = offline.insert_footer(page, offline.footer(ctx, GUIDE))
-    assert out.index("selamat-offline-footer") < out.index("md-copyright")
+    assert offline_control.footer(Context(site, data, "en", ""), None) == ""
+
+
+def test_the_footer_line_comes_before_the_copyright_line_and_not_on_the_404_page(built):
+    for lang in LANGUAGES:
+        page = (built / dest_uri(GUIDE, lang)).read_text(encoding="utf-8")
+        footer = page[page.index('<footer class="md-footer">'):]
+        assert footer.index('class="selamat-offline-footer"') < footer.index('class="md-copyright"')
+        not_found = BeautifulSoup((built / prefix(lang) / "404.html").read_text(encoding="utf-8"), "html.parser")
+        assert not_found.select_one(".md-copyright") and not not_found.select_one(".selamat-offline-footer")
 
 
 @pytest.fixture(scope="module")
 def editions(built_files, site, data, tmp_path_factory):
     out = tmp_path_factory.mktemp("downloads")
-    paths = offline.write_editions(built_files, site, data, out)
+    paths = offline_edition.write_editions(built_files, site, data, out)
     unzipped = tmp_path_factory.mktemp("unzipped")
     for path in paths:
         with zipfile.ZipFile(path) as archive:
@@ -152,17 +156,17 @@ def editions(built_files, site, data, tmp_path_factory):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_offline_edition_holds_the_language_with_a_start_file(editions, site, lang):
     out, unzipped = editions
-    with zipfile.ZipFile(out / offline.zip_name(lang)) as archive:
+    with zipfile.ZipFile(out / offline_downloads.zip_name(lang)) as archive:
         names = archive.namelist()
     top = f"selamat-{lang}/"
     assert all(n.startswith(top) for n in names)
-    assert names[0] == top + offline.start_file(Data(ROOT / "data"), lang)
+    assert names[0] == top + offline_edition.start_file(Data(ROOT / "data"), lang)
     for versions in site.of_kind("guide"):
         assert top + dest_uri(next(iter(versions.values())).norm, lang, False) in names
     other = "ms/" if lang == "en" else "guides/"
     assert not [n for n in names if n.startswith(top + other)]  # only this language's pages
     assert not [n for n in names if "previews/" in n or n.endswith(".map") or "/go/" in n]
-    start = (unzipped / top / offline.start_file(Data(ROOT / "data"), lang)).read_text(encoding="utf-8")
+    start = (unzipped / top / offline_edition.start_file(Data(ROOT / "data"), lang)).read_text(encoding="utf-8")
     assert f'url={dest_uri("index.md", lang, False)}"' in start and f'lang="{lang}"' in start
 
 
@@ -264,7 +268,7 @@ def test_a_new_deploy_replaces_the_saved_copy_and_deletes_the_old_one(context, b
         # the next deploy: a guide changes, and with it the worker's version
         guide = copy / dest_uri("guides/sextortion.md", "ms")
         guide.write_text(guide.read_text(encoding="utf-8").replace("</h1>", " (dikemas kini)</h1>", 1), encoding="utf-8")
-        offline.write_worker(copy, site)
+        offline_worker.write_worker(copy, site)
         tab.goto(url + page_url("help/index.md", "ms"))  # an ordinary visit, online
         deadline = time.monotonic() + 30
         names = old
@@ -311,7 +315,7 @@ def test_the_offline_edition_opens_from_file_and_search_finds_a_guide(context, e
     _, unzipped = editions
     context.set_offline(True)
     tab = context.new_page()
-    tab.goto((unzipped / f"selamat-{lang}" / offline.start_file(Data(ROOT / "data"), lang)).as_uri())
+    tab.goto((unzipped / f"selamat-{lang}" / offline_edition.start_file(Data(ROOT / "data"), lang)).as_uri())
     tab.wait_for_url(re.compile(r"/index\.html$"))
     tab.goto((unzipped / f"selamat-{lang}" / dest_uri(GUIDE, lang, False)).as_uri())
     assert tab.locator("h1").first.is_visible()
@@ -325,7 +329,7 @@ def test_the_offline_edition_opens_from_file_and_search_finds_a_guide(context, e
 # --- the worker answers only from its own caches, and only for its own files ---------------------------
 
 def test_the_worker_opens_its_caches_by_name(built):
-    script = (built / offline.WORKER).read_text(encoding="utf-8")
+    script = (built / offline_worker.WORKER).read_text(encoding="utf-8")
     assert "caches.match(" not in script  # would search every cache on the origin, not only ours
     assert "caches.open(name).then(function (cache) { return cache.match(request); })" in script
 
@@ -404,7 +408,7 @@ def test_activation_deletes_stale_caches_of_ours_and_leaves_others(context, buil
         tab.evaluate(PLANT, ["selamat-offline-en-1111111111111111", [url + page_url("help/index.md", "en")], PLANTED])
         guide = copy / dest_uri("guides/sextortion.md", "en")
         guide.write_text(guide.read_text(encoding="utf-8").replace("</h1>", " (updated)</h1>", 1), encoding="utf-8")
-        offline.write_worker(copy, site)
+        offline_worker.write_worker(copy, site)
         tab.goto(url + page_url("help/index.md", "en"))
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:

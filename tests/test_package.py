@@ -8,7 +8,7 @@ import pytest
 
 from selamat import markdown_scan as md
 from selamat import yamlio
-from selamat.alternates import alternates, replace_in_head
+from selamat.alternates import alternates, links, without_material_alternates
 from selamat.content import load_site
 from selamat.data import Data
 from selamat.languages import DEFAULT, LANGUAGES
@@ -126,11 +126,10 @@ def test_alternates_and_sitemap(tiny):
     assert xml.count("<url>") == 8 and xml.count('hreflang="x-default"') == 8
 
 
-def test_replace_in_head_drops_relative_alternates_only():
-    html = '<html><head>\n  <link rel="alternate" href="../ms/" hreflang="ms">\n<link rel="canonical" href="x"></head><body><a rel="alternate" href="y"></a></body></html>'
-    out = replace_in_head(html, [("en", "https://x.org/")])
-    assert 'href="../ms/"' not in out and '<link rel="canonical" href="x">' in out
-    assert '<link rel="alternate" hreflang="en" href="https://x.org/">' in out and '<a rel="alternate" href="y">' in out
+def test_materials_relative_alternates_are_dropped_and_ours_written():
+    head = '  <link rel="alternate" href="../ms/" hreflang="ms">\n<link rel="canonical" href="x">'
+    assert without_material_alternates(head) == '<link rel="canonical" href="x">'
+    assert links([("en", "https://x.org/")]) == '<link rel="alternate" hreflang="en" href="https://x.org/">\n'
 
 
 def test_dates_read_naturally_in_both_languages():

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from selamat.speed import Names, defer_body_scripts, inline_head_scripts, site_names, trim_css, trim_site_css
+from selamat.defer_scripts import defer_scripts
+from selamat.head_scripts import script
+from selamat.trim_css import Names, site_names, trim_css, trim_site_css
 from selamat.urls import page_url
 from support import lighthouse
 from support.static_server import serve
@@ -23,25 +25,27 @@ FIRST_VISIT_BUDGET = 75 * 1024  # bytes, compressed, everything a first visit to
 
 # The pieces, on small inputs
 
-def test_body_scripts_are_deferred_in_order_and_head_scripts_left_alone():
-    html = ('<html><head><script src="a.js"></script></head><body><p>x</p>'
-            '<script src="bundle.js"></script><script src="b.js" async></script><script>inline()</script>'
-            '<script src="c.js"></script></body></html>')
-    out = defer_body_scripts(html)
-    assert '<head><script src="a.js"></script></head>' in out
-    assert re.findall(r"<script[^>]*>", out.split("<body>")[1]) == [
-        '<script src="bundle.js" defer>', '<script src="b.js" async>', "<script>", '<script src="c.js" defer>']
+def test_scripts_of_materials_scripts_block_are_deferred_in_order():
+    block = ('<script src="bundle.js"></script><script src="b.js" async></script><script>inline()</script>'
+             '<script src="m.js" type="module"></script><script src="c.js"></script>')
+    assert re.findall(r"<script[^>]*>", defer_scripts(block)) == [
+        '<script src="bundle.js" defer>', '<script src="b.js" async>', "<script>", '<script src="m.js" type="module">',
+        '<script src="c.js" defer>']
 
 
 def test_head_scripts_are_written_in_unless_unreadable_or_unsafe():
-    files = {"first.js": "/* Why this runs first.\n   More. */\nfirst();", "end.js": 'x = "</script>";'}
-    html = ('<head><script src="first.js"></script><script src="missing.js"></script>'
-            '<script src="end.js"></script><script src="later.js" defer></script></head>'
-            '<body><script src="first.js"></script></body>')
-    out = inline_head_scripts(html, files.get)
-    assert out.startswith('<head><script>first();</script><script src="missing.js"></script>'
-                          '<script src="end.js"></script><script src="later.js" defer></script></head>')
-    assert out.endswith('<body><script src="first.js"></script></body>')
+    assert script("/* Why this runs first.\n   More. */\nfirst();", "first.js") == "<script>first();</script>"
+    assert script(None, "../missing.js") == '<script src="../missing.js"></script>'
+    assert script('x = "</script>";', "end.js") == '<script src="end.js"></script>'
+
+
+def test_built_pages_write_their_head_scripts_in_and_defer_the_rest(built):
+    for page in (built / "guides" / "reporting" / "index.html", built / "ms" / "404.html"):
+        html = page.read_text(encoding="utf-8")
+        head, body = html.split("</head>", 1)
+        assert "<script src=" not in head, page
+        linked = re.findall(r"<script[^>]*\ssrc=[^>]*>", body)
+        assert linked and all(re.search(r"\sdefer\b", tag) for tag in linked), page
 
 
 def test_trimming_keeps_what_pages_and_scripts_can_use():

@@ -22,12 +22,15 @@ def alternates(site: Site, norm: str, site_url: str, directory_urls: bool = True
     return out
 
 
+# How Material 9.8.1 writes the alternates of config.extra.alternate in its `site_meta` block.
 MATERIAL_ALTERNATE = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 
 
-def replace_in_head(html: str, links: list[tuple[str, str]]) -> str:
-    """Drop Material's relative alternates (made for the language switcher) and put absolute ones in <head>."""
-    head_end = html.index("</head>")
-    head = MATERIAL_ALTERNATE.sub("", html[:head_end])
-    ours = "".join(f"<link{attrs(rel='alternate', hreflang=lang, href=url)}>\n" for lang, url in links)
-    return head + ours + html[head_end:]
+def without_material_alternates(html: str) -> str:
+    """Material's relative alternates (made for the language switcher) taken out of its head markup."""
+    return MATERIAL_ALTERNATE.sub("", html)
+
+
+def links(pairs: list[tuple[str, str]]) -> str:
+    """<link rel="alternate"> elements for (language, absolute URL) pairs."""
+    return "".join(f"<link{attrs(rel='alternate', hreflang=lang, href=url)}>\n" for lang, url in pairs)

@@ -16,7 +16,8 @@ from typing import Optional
 
 from .background import Files
 from .language_builds import kept
-from .speed import SeenPages, SiteScript
+from .site_script import SiteScript
+from .trim_css import SeenPages
 
 
 @dataclass
@@ -34,10 +35,6 @@ class BuildState:
     session: Session = field(default_factory=Session)
     # site_script.py: this build's combined script (each language's build sees the same)
     site_script: Optional[SiteScript] = None
-    # inline_head_scripts.py: each script in <head>, read once per language build, not once per page
-    head_scripts: dict[str, Optional[str]] = field(default_factory=dict)
-    # offline_footer.py: the page that explains offline reading, found once per language build
-    explained_in: dict[str, Optional[str]] = field(default_factory=dict)
     # short_links.py: the QR codes drawn in worker processes while the pages render
     qr_codes: Files = field(default_factory=Files)
     # Handed back by the languages built in a forked copy:

@@ -187,7 +187,7 @@ def cmd_offline_zip(args: argparse.Namespace) -> int:
     import tempfile
     from pathlib import Path
 
-    from . import offline
+    from . import offline_downloads, offline_edition
 
     project = Project.find()
     data = Data(project.data)
@@ -196,13 +196,13 @@ def cmd_offline_zip(args: argparse.Namespace) -> int:
         site_dir = Path(args.site_dir).resolve() if args.site_dir else Path(temp)
         if not args.site_dir:
             print(say(data, args.ui, "offline_zip_building", folder=site_dir), file=sys.stderr)
-            if not offline.build_plain(project.root, site_dir):
+            if not offline_edition.build_plain(project.root, site_dir):
                 print(say(data, args.ui, "offline_zip_failed"), file=sys.stderr)
                 return 1
-        for path in offline.write_editions(site_dir, load_site(project.docs), data, out, args.lang or LANGUAGES):
+        for path in offline_edition.write_editions(site_dir, load_site(project.docs), data, out, args.lang or LANGUAGES):
             lang = path.stem.rsplit("-", 1)[1]
-            print(say(data, args.ui, "offline_zip_written", path=path, size=offline.human_size(path.stat().st_size),
-                      start=offline.start_file(data, lang)))
+            print(say(data, args.ui, "offline_zip_written", path=path, size=offline_downloads.human_size(path.stat().st_size),
+                      start=offline_edition.start_file(data, lang)))
     return 0
 
 

@@ -254,7 +254,7 @@ def untranslated(value: object, where: str = "") -> dict[str, list[str]]:
 RESOURCE_TYPES = ("guide", "report", "statement", "webinar", "video", "toolkit")  # a resource's `type` (schema.py)
 KINDS = ("guide", "law", "platform", "statement", "resource", "help", "step", "section")  # content types (schema.py), as `type.{kind}`
 FEEDS = ("statements", "updates", "legal-changes")  # steps/feeds.py
-OFFLINE_STATES = ("nojs", "unsupported", "file", "saving", "saved", "other", "failed", "removed")  # offline.py
+OFFLINE_STATES = ("nojs", "unsupported", "file", "saving", "saved", "other", "failed", "removed")  # offline_control.py
 
 
 def _literals(annotation) -> list[str]:

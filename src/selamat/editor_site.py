@@ -6,11 +6,10 @@ own preview script (editor/admin/preview.js) and the configuration generated fro
 (editor_config.py)."""
 from __future__ import annotations
 
-import html
 import shutil
 from pathlib import Path
 
-from . import editor_config
+from . import editor_config, security, standalone_page
 from .languages import DEFAULT
 
 FOLDER = "admin"
@@ -62,15 +61,9 @@ def bundle_files(root: Path) -> list[Path]:
 
 
 def page(local_url: str = LOCAL_URL) -> str:
-    return ("<!doctype html>\n"
-            f'<html lang="{DEFAULT}">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta http-equiv="Content-Security-Policy" content="{html.escape(policy(local_url))}">\n'
-            '<meta name="referrer" content="no-referrer">\n'
-            '<meta name="robots" content="noindex, nofollow">\n'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            "<title>Selamat editor</title>\n</head>\n<body>\n"
-            '<script src="decap-cms.js"></script>\n<script src="preview.js"></script>\n'
-            "</body>\n</html>\n")
+    scripts = '<script src="decap-cms.js"></script><script src="preview.js"></script>'
+    html = standalone_page.page(DEFAULT, "Selamat editor", scripts, robots="noindex, nofollow")
+    return security.add_meta(html, own_policy=policy(local_url))
 
 
 def write(site_dir: Path, root: Path, local_url: str | None = None) -> Path:

@@ -2,6 +2,7 @@
 per language, its own small CSS, no script, links opening in the partner's whole window."""
 from __future__ import annotations
 
+from . import standalone_page
 from .help_services import top_items
 from .html import tag, text
 from .render_context import Context
@@ -14,10 +15,8 @@ def card(ctx: Context, help_url: str) -> str:
             + tag("p", tag("a", text(ctx.t("help_box.more")), href=help_url)))
     html = tag("main", tag("h1", text(ctx.t("help_box.title"))) + body)
     html = html.replace("<a ", '<a target="_top" ')
-    head = ('<meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">'
-            '<meta name="robots" content="noindex">' + tag("title", text(ctx.t("help_box.title")))
-            + f'<link rel="stylesheet" href="{ctx.href_file("embed/help.css")}">')
-    return "<!doctype html>\n" + tag("html", tag("head", head) + tag("body", html, class_="card"), lang=ctx.lang) + "\n"
+    return standalone_page.page(ctx.lang, ctx.t("help_box.title"), html, stylesheet=ctx.href_file("embed/help.css"),
+                                body_class="card")
 
 
 def snippet(card_url: str, title: str) -> str:

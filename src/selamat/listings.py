@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from . import help_services, offline
+from . import help_services, offline_control
 from .content import Page
 from .html import tag, text
 from .languages import prefix
@@ -215,7 +215,7 @@ MARKERS: dict[str, Callable[[Context], str]] = {
     "platforms-a-z": platforms_a_z,
     "statements-by-year": statements_by_year,
     "help-services": help_list,
-    "offline-reading": offline.marker,
+    "offline-reading": offline_control.marker,
 }
 # Listings of other pages repeat those pages' titles and summaries: search finds the pages themselves.
 NOT_SEARCHED = {"guides-by-topic", "laws-a-z", "platforms-a-z", "statements-by-year", "newest", "latest-resources",

@@ -34,47 +34,42 @@ class Patch:
 
 PATCHES: tuple[Patch, ...] = (
     # --- edits of the HTML Material writes -------------------------------------------------------------
-    Patch("quick-exit-bar", MATERIAL, "9.8.1", ("src/selamat/quick_exit.py", "src/selamat/steps/quick_exit.py"),
-          'Material\'s skip link `<div data-md-component="skip">` first in <body>, after </head>; the bar goes '
-          "right after it"),
-    Patch("head-alternates", MATERIAL, "9.8.1", ("src/selamat/alternates.py", "src/selamat/steps/head_alternates.py"),
-          'Material writes the language switcher\'s alternates in <head> as `<link rel="alternate" href="..." '
-          'hreflang="...">`, one per line; they are replaced by absolute ones'),
-    Patch("head-link-previews", MATERIAL, "9.8.1", ("src/selamat/previews.py", "src/selamat/steps/link_previews.py"),
-          "Open Graph tags inserted before the page's first `</head>`; Material writes no og: tags of its own"),
+    Patch("quick-exit-skip-link", MATERIAL, "9.8.1", ("src/selamat/quick_exit.py", "src/selamat/steps/quick_exit.py"),
+          "Material's base.html writes its own skip link right after `<body ...>`, outside any block, so ours is "
+          "inserted into the finished page right after the first `<body ...>` tag that follows </head>"),
+    Patch("site-meta-alternates", MATERIAL, "9.8.1", ("src/selamat/template_blocks.py", "src/selamat/alternates.py"),
+          "the `site_meta` block's output holds the language switcher's alternates as `<link rel=\"alternate\" "
+          "href=\"...\" hreflang=\"...\">`; they are removed from it (extrahead adds absolute ones)"),
     Patch("external-link-attributes", MATERIAL, "9.8.1", ("src/selamat/security.py", "src/selamat/steps/external_links.py"),
           "every `<a>` in the finished page (Material's header, footer and navigation included) gets "
           'rel="noopener noreferrer" when it leaves the site'),
-    Patch("offline-footer", MATERIAL, "9.8.1", ("src/selamat/offline.py", "src/selamat/steps/offline_footer.py"),
-          'the first `<div class="md-copyright">` (overrides/partials/copyright.html, which Material\'s footer '
-          "includes as partials/copyright.html); the line goes before it"),
-    Patch("inline-head-scripts", MATERIAL, "9.8.1", ("src/selamat/speed.py", "src/selamat/steps/inline_head_scripts.py"),
-          "`<script src=...></script>` in <head> (our extrahead block) are ours and run before Material's "
-          "bundle; they are written into the page"),
-    Patch("deferred-body-scripts", MATERIAL, "9.8.1", ("src/selamat/speed.py", "src/selamat/steps/defer_scripts.py"),
-          "Material's bundle and the site's scripts are plain `<script src>` after <body>; Material's bundle still "
-          "works when deferred (it runs before DOMContentLoaded)"),
-    Patch("trimmed-css", MATERIAL, "9.8.1", ("src/selamat/speed.py", "src/selamat/steps/trim_css.py"),
+    Patch("deferred-body-scripts", MATERIAL, "9.8.1", ("src/selamat/defer_scripts.py", "src/selamat/template_blocks.py"),
+          "the `scripts` block's output is plain `<script src=...></script>` tags (Material's bundle and the "
+          "site's); Material's bundle still works when deferred (it runs before DOMContentLoaded)"),
+    Patch("trimmed-css", MATERIAL, "9.8.1", ("src/selamat/trim_css.py", "src/selamat/steps/trim_css.py"),
           "Material's stylesheet is assets/stylesheets/main.<8 hex>.min.css, linked as "
-          '`href="...assets/stylesheets/main.<hash>.min.css"`; the class prefixes its scripts add at run time '
-          "are those in speed.RUNTIME_PREFIXES"),
-    Patch("search-worker", MATERIAL, "9.8.1", ("src/selamat/search_assets.py", "src/selamat/steps/search_worker.py",
-                                               "src/selamat/js/search-worker.js"),
-          "the page's Material configuration names assets/javascripts/workers/search.<8 hex>.min.js; our worker "
+          '`<link rel="stylesheet" href="...assets/stylesheets/main.<hash>.min.css">` outside any block; the class '
+          "prefixes its scripts add at run time are those in trim_css.RUNTIME_PREFIXES"),
+    Patch("search-worker", MATERIAL, "9.8.1", ("src/selamat/search_assets.py", "src/selamat/template_blocks.py",
+                                               "src/selamat/steps/search_worker.py", "src/selamat/js/search-worker.js"),
+          "the `config` block's output names assets/javascripts/workers/search.<8 hex>.min.js; our worker "
           "speaks Material's worker protocol (setup, ready, query, result) and result format; Material's lunr "
           "files under assets/javascripts/lunr/ are not needed"),
     Patch("search-index", MATERIAL, "9.8.1", ("src/selamat/search_index.py", "src/selamat/steps/search_indexes.py"),
           "Material fetches search/search_index.json (search/search_index.js from file://) and hands its JSON "
           "to the worker unread, apart from its `config`"),
-    Patch("file-search-shim", MATERIAL, "9.8.1", ("src/selamat/steps/search_file_build.py",),
-          "Material's base.html loads each script in `extra.polyfills` before its bundle"),
+    Patch("file-search-shim", MATERIAL, "9.8.1", ("src/selamat/steps/search_file_build.py", "overrides/main.html"),
+          "the `libs` block is only Material's loop over `extra.polyfills`; it is replaced without super(), "
+          "so anything Material adds to it would be lost"),
     Patch("material-strings", MATERIAL, "9.8.1", ("src/selamat/steps/template_globals.py",
                                                   "overrides/partials/material-strings.html"),
           "Material reads its interface strings from the template partials/languages/<code>.html, with the "
           "keys data/ui-strings.yml lists under `material`"),
     Patch("template-overrides", MATERIAL, "9.8.1", ("overrides/main.html", "overrides/404.html",
-                                                    "overrides/partials/copyright.html"),
-          "Material's block names (extrahead, content) and its partial partials/copyright.html"),
+                                                    "overrides/partials/copyright.html", "src/selamat/template_blocks.py"),
+          "Material's block names (site_meta, libs, extrahead, header, config, scripts, content) and its partial "
+          "partials/copyright.html: the head scripts, hreflang links, link previews, quick-exit bar and the "
+          "offline-reading line go in through them"),
     Patch("not-found-language-switcher", MATERIAL, "9.8.1", ("src/selamat/steps/per_language_404.py",),
           "Material's language switcher lists `config.extra.alternate`"),
     Patch("serve-dirty-search", MATERIAL, "9.8.1", ("src/selamat/steps/serve_dirty.py", "src/selamat/serve.py"),

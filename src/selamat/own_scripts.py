@@ -1,6 +1,6 @@
 """The only scripts a built page may run inline: a fixed list, never "whatever the page holds".
 
-- the site's own head scripts (overrides/main.html), which the build writes into each page (speed.py);
+- the site's own head scripts (overrides/main.html), which the templates write into each page (head_scripts.py);
 - the two one-line scripts of Material's templates (partials/javascripts/base.html and content.html), read
   from the installed Material, with the site's base path as the one part that varies;
 - in the plain-file build only: the vendored iframe-worker shim, and the script it writes into its frame to
@@ -20,12 +20,12 @@ from typing import Optional
 
 import material
 
-from .speed import LEADING_COMMENT
+from .head_scripts import LEADING_COMMENT
 
 DATA_TYPES = ("application/json", "application/ld+json")
 TEMPLATES = Path(material.__file__).parent / "templates"
 MATERIAL_SCRIPTS = ("partials/javascripts/base.html", "partials/javascripts/content.html")
-HEAD_SCRIPT = re.compile(r"""<script src="\{\{\s*'([^']+)'\s*\|\s*url\s*\}\}"></script>""")
+HEAD_SCRIPT = re.compile(r"""\{\{\s*selamat_script\('([^']+)'\)\s*\}\}""")
 SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 JINJA = re.compile(r"\{\{.*?\}\}")
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background"}

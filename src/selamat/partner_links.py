@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import segno
 
+from . import standalone_page
 from .content import Site
 from .html import tag, text
 from .languages import DEFAULT, LANGUAGES, NAMES
@@ -44,11 +45,8 @@ def go_page(link: ShortLink, t, directory_urls: bool = True) -> str:
         tag("li", tag("a", text(link.titles[lang]), href="../../" + page_url(link.norm, lang, directory_urls),
                       hreflang=lang, lang=lang, data_lang=lang) + " " + tag("span", f"({text(NAMES[lang])})", lang=lang))
         for lang in LANGUAGES)
-    head = ('<meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">'
-            '<meta name="robots" content="noindex">' + tag("title", text(link.titles[DEFAULT])) +
-            '<link rel="stylesheet" href="../../embed/help.css">')
     body = tag("main", tag("h1", text(t("go.title"))) + tag("ul", items)) + '<script src="../../assets/javascripts/go.js"></script>'
-    return "<!doctype html>\n" + tag("html", tag("head", head) + tag("body", body), lang=DEFAULT) + "\n"
+    return standalone_page.page(DEFAULT, link.titles[DEFAULT], body, stylesheet="../../embed/help.css")
 
 
 def qr_svg(site_url: str, link: ShortLink) -> str:

@@ -84,6 +84,12 @@ def draw(title: str, site_name: str) -> bytes:
             + _chunk(b"IDAT", data) + _chunk(b"IEND", b""))
 
 
+def image_path(page_url: str) -> str:
+    """Where a page's preview image is written in the site: assets/previews/<its address, flattened>.png."""
+    stem = (page_url.rstrip("/") or "index").replace("/", "_").removesuffix(".html")
+    return f"assets/previews/{stem}.png"
+
+
 def meta_tags(title: str, summary: str, url: str, image_url: str, site_name: str, lang: str) -> str:
     props = {"og:type": "article", "og:site_name": site_name, "og:title": title, "og:description": summary,
              "og:url": url, "og:image": image_url, "og:image:width": SIZE[0], "og:image:height": SIZE[1],

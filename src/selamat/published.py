@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+from . import standalone_page
 from .content import Site
 from .html import tag, text
 from .languages import DEFAULT, LANGUAGES, prefix
@@ -76,8 +77,4 @@ def update_manifest(data_dir: Path, site: Site) -> list[str]:
 def redirect_page(to: str, canonical: str, title: str, message: str, lang: str) -> str:
     """A tiny page at an old address that sends the reader to the new one, with or without script."""
     link = tag("a", text(title), href=to)
-    head = ('<meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">'
-            '<meta name="robots" content="noindex">'
-            f'<meta http-equiv="refresh" content="0; url={text(to)}"><link rel="canonical" href="{text(canonical)}">'
-            + tag("title", text(title)))
-    return "<!doctype html>\n" + tag("html", tag("head", head) + tag("body", tag("p", f"{text(message)} {link}")), lang=lang) + "\n"
+    return standalone_page.page(lang, title, tag("p", f"{text(message)} {link}"), refresh=to, canonical=canonical)

@@ -205,7 +205,7 @@ def write(site_dir: Path, kinds: dict[str, str], data: Data) -> dict[str, Path]:
 
 FILE_LOADER = """// The search manifests for pages opened from files (file://), where the browser cannot fetch JSON:
 // Material loads this script and reads __index. It holds every language's manifest and picks the one
-// of the page that loaded it. Written by hooks/search_indexes.py.
+// of the page that loaded it. Written by steps/search_indexes.py.
 var __index = (function (indexes) {
   var here = document.currentScript ? document.currentScript.src : "";
   var root = here.replace(/search\\/search_index\\.js(?:[?#].*)?$/, "");

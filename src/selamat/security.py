@@ -47,9 +47,10 @@ def policy(hashes: list[str]) -> str:
     return "; ".join(parts)
 
 
-def add_meta(html: str, hashes: list[str] = ()) -> str:
-    """Put the policy and the referrer policy first in <head>, before anything they must govern."""
-    metas = (f'<meta http-equiv="Content-Security-Policy" content="{policy(list(hashes))}">\n'
+def add_meta(html: str, hashes: list[str] = (), own_policy: str | None = None) -> str:
+    """Put the policy and the referrer policy first in <head>, before anything they must govern.
+    `own_policy`: a page's own policy in place of the site's (the editor's, editor_site.py)."""
+    metas = (f'<meta http-equiv="Content-Security-Policy" content="{own_policy or policy(list(hashes))}">\n'
              f'<meta name="referrer" content="{REFERRER_POLICY}">\n')
     start = html.index("<head")
     end = html.index(">", start) + 1

@@ -4,7 +4,7 @@
    - a first visit costs nothing for search: the request is held until the reader opens or focuses
      the search field; Material shows "search is loading" meanwhile;
    - each language searches its own pages: on the Malay site (/ms/...) the request goes to
-     ms/search/search_index.json (hooks/search_indexes.py writes one index per language). */
+     ms/search/search_index.json (src/selamat/steps/search_indexes.py writes one index per language). */
 (function () {
   "use strict";
   var INDEX = /\/search\/search_index\.json(?:[?#]|$)/;

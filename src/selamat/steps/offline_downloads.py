@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from selamat.mkdocs_glue import all_languages_built, project_root
-from selamat.offline import DOWNLOADS, find_downloads
+from selamat.offline_downloads import DOWNLOADS, find_downloads
 
 
 def on_post_build(config):

@@ -4,7 +4,7 @@ Nothing registers it until the reader presses "Save for offline reading" (offlin
 from pathlib import Path
 
 from selamat.mkdocs_glue import all_languages_built, context
-from selamat.offline import write_worker
+from selamat.offline_worker import write_worker
 
 
 def on_post_build(config):

@@ -1,11 +1,10 @@
 """Keeps one "not found" page per language: each language build renders 404.html at the site root, so
-the last one would win. This keeps English at /404.html and Malay at /ms/404.html, points their
-language switcher at the language home pages (not at whichever page was rendered last) and leaves
-out hreflang alternates, which a "not found" page must not have."""
+the last one would win. This keeps English at /404.html and Malay at /ms/404.html and points their
+language switcher at the language home pages (not at whichever page was rendered last). It has no
+hreflang alternates, which a "not found" page must not have (overrides/main.html leaves them out)."""
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from selamat.alternates import replace_in_head
 from selamat.languages import LANGUAGES, NAMES, prefix
 from selamat.mkdocs_glue import all_languages_built, language
 
@@ -22,7 +21,6 @@ def on_pre_template(template, template_name, config):
 
 def on_post_template(output_content, template_name, config, state):
     if template_name == "404.html":
-        output_content = replace_in_head(output_content, [])
         state.pages_404[language(config)] = output_content
     return output_content
 

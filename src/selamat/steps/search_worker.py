@@ -1,18 +1,11 @@
 """Ships Selamat's search worker (src/selamat/search_assets.py) in place of Material's: every page's
-Material configuration names it, and the build writes it (and drops Material's worker and lunr files)
-once every language is built. The engine reads the sharded index steps/search_indexes.py writes."""
+Material configuration names it (overrides/main.html, block `config`), and the build writes it (and drops
+Material's worker and lunr files) once every language is built. The engine reads the sharded index
+steps/search_indexes.py writes."""
 from pathlib import Path
 
 from selamat import search_assets
 from selamat.mkdocs_glue import all_languages_built
-
-
-def on_post_page(output, page, config):
-    return search_assets.use_ours(output)
-
-
-def on_post_template(output_content, template_name, config):
-    return search_assets.use_ours(output_content) if template_name == "404.html" else output_content
 
 
 def on_post_build(config):

@@ -1,13 +1,13 @@
 """Serves the site's own scripts (extra_javascript: accessible-material, quick-exit, print, offline) as
 one file, assets/javascripts/selamat.<hash>.js, in the order mkdocs.yml lists them: pages link that one
 file instead of four, and the four are not copied into the site. Fewer requests before the first paint
-keep the Largest Contentful Paint at the first paint (selamat/speed.py, `site_script`, says why)."""
+keep the Largest Contentful Paint at the first paint (selamat/site_script.py says why)."""
 from pathlib import Path
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.structure.files import File
 
-from selamat.speed import site_script
+from selamat.site_script import site_script
 
 
 def on_config(config, state):

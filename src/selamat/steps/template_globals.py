@@ -3,9 +3,11 @@ data/ui-strings.yml in the language being built; `selamat_url(path, lang)`, a pa
 `selamat_other_homes`, the other languages' home pages, each labelled in its own language; and
 `selamat_material`, Material's own strings from data/ui-strings.yml (`material.<code>`), which
 overrides/partials/material-strings.html serves as partials/languages/<code>.html in place of Material's
-bundled ones (for Malay, some wrong, some missing)."""
+bundled ones (for Malay, some wrong, some missing). With them, what overrides/main.html adds to Material's
+template blocks (selamat/template_blocks.py: head scripts and links, the quick exit bar, the offline line)."""
 from jinja2 import ChoiceLoader, FunctionLoader
 
+from selamat import template_blocks
 from selamat.mkdocs_glue import context
 from selamat.parts import other_homes
 from selamat.urls import page_url
@@ -20,6 +22,8 @@ def on_env(env, config, files):
     env.globals["selamat_other_homes"] = other_homes(ctx)
     env.globals["selamat_url"] = lambda norm, lang=ctx.lang: page_url(norm, lang, config.use_directory_urls)
     env.globals["selamat_material"] = ctx.data.ui.material
+    env.globals.update(template_blocks.globals_for(config, files))
+    env.filters.update(template_blocks.filters_for(config))
     if not isinstance(env.loader, ChoiceLoader) or not getattr(env.loader, "selamat", False):
         own = {f"partials/languages/{code}.html" for code in ctx.data.ui.material}
         theme = env.loader

@@ -1,5 +1,5 @@
 """Replaces Material's main.css (138 KB, 23 KB gzipped, render-blocking on every page) with one
-stylesheet: the rules of Material's that the built pages or a script can use (selamat/speed.py says
+stylesheet: the rules of Material's that the built pages or a script can use (selamat/trim_css.py says
 which), followed by the site's own (extra_css), under a new hashed name, and points every page at it.
 The names each page uses are read as the page is written (in the process building its language); the
 trim runs once every page and file is written, before the offline worker lists the files to precache,
@@ -7,7 +7,7 @@ and its result is kept in .cache/css/ for rebuilds that add no new name."""
 from pathlib import Path
 
 from selamat.mkdocs_glue import all_languages_built, project_root
-from selamat.speed import trim_site_css
+from selamat.trim_css import trim_site_css
 
 
 def on_post_page(output, page, config, state):

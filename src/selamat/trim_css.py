@@ -1,64 +1,16 @@
-"""What keeps a first visit fast on a cheap phone: nothing in the way of the first paint but the page's
-own HTML and CSS, and no CSS the site cannot use.
-
-- `inline_head_scripts`: the few scripts that must run before Material's are written into <head>, so
-  the first paint does not wait for them to be fetched one after the other.
-- `defer_body_scripts`: Material writes its bundle and the site's scripts as plain <script src> at the
-  end of <body>, where the browser still treats them as render-blocking. They only work on the page once
-  it is parsed, so they can be `defer`red: they then run after parsing, in the order written, before
-  DOMContentLoaded (which Material's bundle waits for). Scripts in <head> are left alone: they are there
-  because they must run before Material's (see overrides/main.html).
-- `trim_css`: Material's main.css carries styles for every feature and extension (138 KB, 23 KB
-  gzipped). It keeps only the rules whose classes and elements the built site or a script can use, and
-  the custom properties still referred to; `trim_site_css` then puts the site's own stylesheet after
-  them in one file, so a first paint waits for one stylesheet (about 17 KB gzipped), not three."""
+"""Material's main.css carries styles for every feature and extension (138 KB, 23 KB gzipped), render-
+blocking on every page. `trim_css` keeps only the rules whose classes and elements the built site or a
+script can use, and the custom properties still referred to; `trim_site_css` then puts the site's own
+stylesheet after them in one file, so a first paint waits for one stylesheet (about 17 KB gzipped), not
+three, and points every page at it."""
 from __future__ import annotations
 
-import hashlib
-import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-BODY = re.compile(r"<body[\s>]", re.I)
-EXTERNAL_SCRIPT = re.compile(r"<script(?P<attrs>\s[^>]*?\bsrc=[^>]*?)>\s*</script>", re.I)
-LEADING_COMMENT = re.compile(r"^\s*/\*.*?\*/", re.S)
-DEFERRED = re.compile(r"\s(?:defer|async)\b|\stype=\"module\"", re.I)
-
-
-def inline_head_scripts(html: str, read) -> str:
-    """Each external script in <head> written into the page instead: they are there because they must
-    run before Material's, and fetched they each cost a render-blocking round trip (on slow 4G, a
-    quarter of a second each). `read(src)` gives a script's text, or None to leave that one linked.
-    The Content-Security-Policy then allows them by their hashes (security.py), like every inline script."""
-    head_end = html.find("</head>")
-    if head_end < 0:
-        return html
-
-    def one(m: re.Match) -> str:
-        src = re.search(r'\ssrc="([^"]*)"', m.group("attrs"))
-        text = read(src.group(1)) if src and not DEFERRED.search(m.group("attrs")) else None
-        if text is None or "</script" in text.lower():
-            return m.group(0)
-        return f"<script>{LEADING_COMMENT.sub('', text).strip()}</script>"  # the comment stays in the file
-
-    return EXTERNAL_SCRIPT.sub(one, html[:head_end]) + html[head_end:]
-
-
-def defer_body_scripts(html: str) -> str:
-    """`defer` on every external script after <body> that is neither deferred nor async already."""
-    body = BODY.search(html)
-    if not body:
-        return html
-
-    def one(m: re.Match) -> str:
-        if DEFERRED.search(m.group("attrs")):
-            return m.group(0)
-        return f"<script{m.group('attrs')} defer></script>"
-
-    return html[: body.start()] + EXTERNAL_SCRIPT.sub(one, html[body.start():])
-
+from .hashed_names import hashed_name
 
 # Class names Material's scripts add to the page or to search results at run time, by prefix, kept
 # whether or not the built pages have them (as well as every name or name prefix found in a script).
@@ -297,35 +249,8 @@ def trim_css_cached(css: str, names: Names, cache: Path | None) -> str:
     return trimmed
 
 
-@dataclass
-class SiteScript:
-    """The site's own scripts as one file."""
-    path: str  # e.g. assets/javascripts/selamat.1a2b3c4d.js
-    content: str
-    parts: list[str]  # the files it holds, in order
-
-
-def site_script(docs_dir: Path, scripts: Iterable[str], folder: str = "assets/javascripts") -> SiteScript | None:
-    """The scripts of `scripts` (extra_javascript) that are files in `docs_dir/folder`, one after the
-    other in the order given, in one file named with its hash; None when there are fewer than two.
-    One request instead of several: Lighthouse's simulation counts each small script that arrives before
-    the first paint against the Largest Contentful Paint (measured on a listing page: 1.05-1.21 s with
-    four files, 0.90 s, the first paint, with one). Each file keeps its own scope: they are all wrapped
-    in a function (the tests check), and `;` ends each one whatever its last line."""
-    parts = [name for name in scripts if posixpath.dirname(name) == folder and (docs_dir / name).is_file()]
-    if len(parts) < 2:
-        return None
-    content = "".join(f"/* {posixpath.basename(name)} */\n{(docs_dir / name).read_text(encoding='utf-8').rstrip()}\n;\n"
-                      for name in parts)
-    return SiteScript(f"{folder}/{hashed_name('selamat', content, '.js')}", content, parts)
-
-
-def hashed_name(stem: str, content: str, suffix: str = ".min.css") -> str:
-    return f"{stem}.{hashlib.sha256(content.encode('utf-8')).hexdigest()[:8]}{suffix}"
-
-
 MATERIAL_CSS = re.compile(r"^main\.[0-9a-f]{8}\.min\.css$")
-MARKER = "/* Material's main.css trimmed to what this site can use, then the site's own (selamat/speed.py) */\n"
+MARKER = "/* Material's main.css trimmed to what this site can use, then the site's own (selamat/trim_css.py) */\n"
 LINKED_CSS = re.compile(r'href="[^"]*assets/stylesheets/(main\.[0-9a-f]{8}\.min\.css)"')
 
 
