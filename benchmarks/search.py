@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import gzip
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -35,6 +34,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from build_time import make  # noqa: E402
 from conftest import CHROMIUM_ARGS  # noqa: E402
 from support import search_eval, search_node  # noqa: E402
+from support.browser import chromium  # noqa: E402
 from support.phone import throttled_phone  # noqa: E402
 from support.search_box import type_search  # noqa: E402
 from support.static_server import serve  # noqa: E402
@@ -179,7 +179,7 @@ def stemmer_accuracy() -> None:
 def main() -> None:
     generated = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+        browser = playwright.chromium.launch(executable_path=chromium(),
                                              args=CHROMIUM_ARGS)
         tmp = Path(tmp)
         real = {"stock Material + static-i18n": project(tmp / "stock", False, 0),

@@ -43,6 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 from conftest import CHROMIUM_ARGS  # noqa: E402
 from support import static_server  # noqa: E402
+from support.browser import chromium  # noqa: E402
 from support.phone import throttled_phone  # noqa: E402
 from support.search_box import SEARCH_BUTTON  # noqa: E402
 
@@ -270,7 +271,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         tmp = Path(tmp)
         old_tree = tree_of(before, tmp / "before")
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+        browser = playwright.chromium.launch(executable_path=chromium(),
                                              args=CHROMIUM_ARGS)
         for size in sizes:
             for label, tree in (("today", old_tree), ("sharded", ROOT)):
