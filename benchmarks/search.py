@@ -40,6 +40,7 @@ from support.search_box import type_search  # noqa: E402
 from support.static_server import serve  # noqa: E402
 
 from selamat.stemmer import Stemmer  # noqa: E402
+from selamat import engine  # noqa: E402
 
 QUERY = {"en": "police report", "ms": "laporan polis"}
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml")
@@ -59,7 +60,7 @@ TIME_TO_RESULT = """() => { window.selamatFirstResult = new Promise(resolve => {
 
 
 def build(root: Path, out: Path) -> None:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(out)], cwd=root, check=True,
+    subprocess.run(engine.command("build", "-q", "--site-dir", str(out)), cwd=root, check=True,
                    env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True)
 
 
