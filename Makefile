@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 # The engine (MkDocs or ProperDocs) is chosen in src/selamat/engine.py (SELAMAT_ENGINE for one run).
 ENGINE := $(BIN)/python -m selamat.engine
 
-.PHONY: serve test test-properdocs build check review chromium lock lighthouse downloads editor
+.PHONY: serve test test-properdocs build check review chromium lock lighthouse downloads editor editor-local
 
 serve: $(STAMP) editor
 # --dirty: a save rebuilds only the pages that changed (1.5 s instead of 4-5 s at 200 guides per language,
@@ -87,6 +87,11 @@ editor: $(EDITOR)
 $(EDITOR): editor/package-lock.json | $(STAMP)
 	$(NPM) ci --prefix editor --no-audit --no-fund
 	touch $@
+
+# The web editor's local mode, for practice (CONTRIBUTING, "Practising without GitHub"): decap-server on the
+# pinned Node, saving into this copy of the project as git branches; run it beside `make serve`.
+editor-local: $(STAMP) editor
+	MODE=git $(NODE_HOME)/bin/node editor/node_modules/decap-server/dist/index.js
 
 # Refresh requirements.lock after changing a pin in pyproject.toml.
 lock: $(STAMP)
