@@ -30,6 +30,7 @@ from statistics import median
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from check_speed import page  # noqa: E402
+from selamat import engine  # noqa: E402
 
 STOCK = """site_name: Selamat
 site_url: https://selamat.example.org/
@@ -81,7 +82,7 @@ def build(root: Path) -> tuple[float, float]:
     """Wall-clock and CPU seconds (user + system, with the build's worker processes) of one build."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(root / "site")], cwd=root,
+    result = subprocess.run(engine.command("build", "-q", "--site-dir", str(root / "site")), cwd=root,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True)
     wall = time.perf_counter() - start
     if result.returncode:

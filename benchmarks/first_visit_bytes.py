@@ -13,6 +13,7 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 from conftest import CHROMIUM_ARGS  # noqa: E402
+from support.browser import chromium  # noqa: E402
 from support.static_server import serve  # noqa: E402
 
 
@@ -25,7 +26,7 @@ def main() -> None:
     server, base = serve(site, gzip=True)
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = p.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
             for path in pages:
                 context = browser.new_context(viewport={"width": 360, "height": 800}, is_mobile=True)
                 page = context.new_page()

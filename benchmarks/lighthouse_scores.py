@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from build_time import STOCK  # noqa: E402
 from support import lighthouse  # noqa: E402
 from support.static_server import serve  # noqa: E402
+from selamat import engine  # noqa: E402
 
 PAGES = ["", "start/", "guides/reporting/", "platforms/whatsapp/", "laws/online-safety-act-2025/", "laws/cma-section-233/",
          "statements/"]
@@ -30,7 +31,7 @@ SHORT = {"performance": "perf", "accessibility": "a11y", "best-practices": "BP",
 
 
 def build(project: Path, out: Path) -> None:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(out)], cwd=project,
+    subprocess.run(engine.command("build", "-q", "--site-dir", str(out)), cwd=project,
                    check=True, capture_output=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 

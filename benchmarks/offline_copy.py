@@ -21,11 +21,12 @@ from selamat import offline_edition, offline_worker  # noqa: E402
 from selamat.content import load_site  # noqa: E402
 from selamat.data import Data  # noqa: E402
 from selamat.languages import LANGUAGES  # noqa: E402
+from selamat import engine  # noqa: E402
 
 
 def build(out: Path, **env: str) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+    subprocess.run(engine.command("build", "--strict", "--quiet", "--site-dir", str(out)),
                    cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}, check=True)
     return time.perf_counter() - started
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import gzip
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -35,11 +34,13 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from build_time import make  # noqa: E402
 from conftest import CHROMIUM_ARGS  # noqa: E402
 from support import search_eval, search_node  # noqa: E402
+from support.browser import chromium  # noqa: E402
 from support.phone import throttled_phone  # noqa: E402
 from support.search_box import type_search  # noqa: E402
 from support.static_server import serve  # noqa: E402
 
 from selamat.stemmer import Stemmer  # noqa: E402
+from selamat import engine  # noqa: E402
 
 QUERY = {"en": "police report", "ms": "laporan polis"}
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml")
@@ -59,7 +60,7 @@ TIME_TO_RESULT = """() => { window.selamatFirstResult = new Promise(resolve => {
 
 
 def build(root: Path, out: Path) -> None:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(out)], cwd=root, check=True,
+    subprocess.run(engine.command("build", "-q", "--site-dir", str(out)), cwd=root, check=True,
                    env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True)
 
 
@@ -179,7 +180,7 @@ def stemmer_accuracy() -> None:
 def main() -> None:
     generated = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+        browser = playwright.chromium.launch(executable_path=chromium(),
                                              args=CHROMIUM_ARGS)
         tmp = Path(tmp)
         real = {"stock Material + static-i18n": project(tmp / "stock", False, 0),

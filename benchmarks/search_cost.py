@@ -43,8 +43,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 from conftest import CHROMIUM_ARGS  # noqa: E402
 from support import static_server  # noqa: E402
+from support.browser import chromium  # noqa: E402
 from support.phone import throttled_phone  # noqa: E402
 from support.search_box import SEARCH_BUTTON  # noqa: E402
+from selamat import engine  # noqa: E402
 
 RTT = 0.150
 RATE = 1_600_000 / 8  # bytes per second
@@ -125,7 +127,7 @@ def make(tree: Path, out: Path, pages: int) -> None:
 
 def build(project: Path) -> float:
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(project / "site")],
+    result = subprocess.run(engine.command("build", "-q", "--site-dir", str(project / "site")),
                             cwd=project, capture_output=True, text=True,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "src")})
     if result.returncode:
@@ -271,7 +273,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         tmp = Path(tmp)
         old_tree = tree_of(before, tmp / "before")
-        browser = playwright.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+        browser = playwright.chromium.launch(executable_path=chromium(),
                                              args=CHROMIUM_ARGS)
         for size in sizes:
             for label, tree in (("today", old_tree), ("sharded", ROOT)):

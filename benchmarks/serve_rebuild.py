@@ -31,14 +31,17 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from build_time import make  # noqa: E402
 
+from selamat import engine  # noqa: E402
+
 EDITED = {"en": ("guides/guide-0007.en.md", "guides/guide-0007/"), "ms": ("guides/guide-0007.ms.md", "ms/guides/guide-0007/")}
 TIMEOUT = 120  # seconds, for the first build and for each rebuild
 
 
 def makefile_serve_options() -> list[str]:
-    """The options `make serve` gives `mkdocs serve`, but the address (the benchmark picks a free port)."""
-    line = next(l for l in (ROOT / "Makefile").read_text().splitlines() if "mkdocs serve" in l)
-    words = shlex.split(line.split("mkdocs serve", 1)[1])
+    """The options `make serve` gives `mkdocs serve` (`$(ENGINE) serve`), but the address (the benchmark
+    picks a free port)."""
+    line = next(l for l in (ROOT / "Makefile").read_text().splitlines() if "$(ENGINE) serve" in l)
+    words = shlex.split(line.split("$(ENGINE) serve", 1)[1])
     out, skip = [], False
     for word in words:
         if skip:
@@ -57,14 +60,15 @@ def free_port() -> int:
 
 
 class Serve:
-    """`mkdocs serve` in a child process, its log lines timestamped as they arrive."""
+    """`mkdocs serve` (or the engine SELAMAT_ENGINE names) in a child process, its log lines timestamped as
+    they arrive."""
 
     def __init__(self, root: Path, options: list[str]) -> None:
         self.port = free_port()
         self.lines: queue.Queue[tuple[float, str]] = queue.Queue()
         self.log: list[str] = []
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{self.port}", *options],
+            engine.command("serve", "--dev-addr", f"127.0.0.1:{self.port}", *options),
             cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
         threading.Thread(target=self._read, daemon=True).start()

@@ -1,18 +1,19 @@
-"""Shared fixtures: the project, a strict build of the site (web and file:// flavours), a server for it,
-and Debian's Chromium driven by Playwright at a 360 x 800 phone viewport."""
+"""Shared fixtures: the project, a strict build of the site (web and file:// flavours) by the engine
+SELAMAT_ENGINE names (MkDocs unless told: src/selamat/engine.py), a server for it, and Chromium
+(support/browser.py says which) driven by Playwright at a 360 x 800 phone viewport."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from selamat import engine
 from selamat.content import load_site
 from selamat.data import Data
 
+from support import browser as browsers
 from support.static_server import serve
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,9 +26,8 @@ PHONE = {"width": 360, "height": 800}
 
 def build(out: Path, **env: str) -> subprocess.CompletedProcess:
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, env=environment, capture_output=True, text=True)
+    return subprocess.run(engine.command("build", "--strict", "--site-dir", str(out), environ=environment),
+                          cwd=ROOT, env=environment, capture_output=True, text=True)
 
 
 @pytest.fixture(scope="session")
@@ -68,8 +68,7 @@ def base_url(built):
 def browser():
     from playwright.sync_api import sync_playwright
 
-    executable = shutil.which("chromium") or "/usr/bin/chromium"
-    assert Path(executable).exists(), "Chromium is missing: `make test` installs it with apt-get"
+    executable = browsers.chromium()
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield chromium
@@ -82,3 +81,11 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+def pytest_collection_modifyitems(items):
+    """`-m built_site`: the tests that read the strict build made here (the `built` or `built_files`
+    fixture, directly or through another), which `make test-properdocs` runs on ProperDocs' build."""
+    for item in items:
+        if {"built", "built_files"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.built_site)

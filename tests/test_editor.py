@@ -23,6 +23,7 @@ from selamat import editor_site
 from selamat.data import Data
 
 from conftest import ROOT
+from support.node import node
 from support.static_server import serve
 
 DESKTOP = {"width": 1280, "height": 900}
@@ -70,7 +71,7 @@ def editor(tmp_path_factory, browser):
     port = free_port()
     env = {**os.environ, "MODE": "git", "PORT": str(port), "BIND_HOST": "127.0.0.1", "GIT_REPO_DIRECTORY": str(repo)}
     log = open(tmp_path_factory.mktemp("proxy") / "decap-server.log", "w")
-    proxy = subprocess.Popen(["node", str(PROXY)], env=env, stdout=log, stderr=subprocess.STDOUT)
+    proxy = subprocess.Popen([node(), str(PROXY)], env=env, stdout=log, stderr=subprocess.STDOUT)
     site = tmp_path_factory.mktemp("editor-site")
     local_url = f"http://localhost:{port}/api/v1"
     editor_site.write(site, repo, local_url=local_url)

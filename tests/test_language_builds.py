@@ -99,6 +99,29 @@ def test_the_copys_warnings_are_shown_once_by_the_build(handover, propagates):
     assert shown.lines == ["Pautan rosak dalam guides/x.ms.md"]
 
 
+def test_under_properdocs_the_copys_warnings_are_held_too(handover, monkeypatch):
+    """ProperDocs logs on "properdocs" (not propagating) and makes "mkdocs" its child, as its CLI sets
+    them up; a warning of the engine's own in the copy is held and shown once by the parent too."""
+    engine_logger, legacy, shown = logging.getLogger("properdocs"), logging.getLogger("mkdocs"), _Lines()
+    was = engine_logger.propagate, legacy.parent
+    engine_logger.propagate, legacy.parent = False, engine_logger
+    engine_logger.addHandler(shown)
+    monkeypatch.setattr(language_builds, "_engine", lambda: "properdocs")
+
+    def build_ms(lang):
+        logging.getLogger("properdocs.structure.pages").warning("Pautan rosak dalam %s", "guides/x.ms.md")
+        logging.getLogger("mkdocs.plugins.test").warning("Amaran pemalam")
+        return []
+
+    try:
+        language_builds.start(["ms"], build_ms)
+        language_builds.join("ms")
+    finally:
+        engine_logger.removeHandler(shown)
+        engine_logger.propagate, legacy.parent = was
+    assert shown.lines == ["Pautan rosak dalam guides/x.ms.md", "Amaran pemalam"]
+
+
 def test_a_copy_that_dies_stops_the_build(handover):
     language_builds.start(["ms"], lambda lang: os._exit(3))
     with pytest.raises(PluginError, match="'ms' pages stopped without finishing"):

@@ -19,6 +19,7 @@ from selamat.search_index import EXTRACT, MAX_POSTINGS, SearchIndex, folder, ind
 from selamat.search_query import language, plan, shard_file, shard_key, within_one_edit, words
 from selamat.urls import page_url
 from support import search_eval, search_node
+from support.node import node
 from support.search_box import type_search, wait_for_in_top_three
 
 from conftest import ROOT
@@ -188,7 +189,7 @@ def test_the_browsers_english_stemmer_is_lunrs(site):
     english = sorted({w for p in site.pages if p.lang == "en" for w in words(p.body) if re.fullmatch(r"[a-z]+", w)})
     assert len(english) > 2000
     script = search_assets.porter_stemmer() + "process.stdout.write(JSON.stringify(JSON.parse(require('fs').readFileSync(0, 'utf8')).map(SelamatPorterStemmer)));"
-    result = subprocess.run([search_node.node(), "-e", script], input=json.dumps(english), capture_output=True, text=True)
+    result = subprocess.run([node(), "-e", script], input=json.dumps(english), capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     differ = [(w, js) for w, js in zip(english, json.loads(result.stdout)) if js != english_stem(w)]
     assert differ == []

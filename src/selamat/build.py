@@ -1,5 +1,5 @@
-"""`mkdocs build` for the commands that need a built site (selamat search, selamat offline-zip), quietly,
-into a folder."""
+"""A strict build (by the engine: engine.py) for the commands that need a built site (selamat search,
+selamat offline-zip), quietly, into a folder."""
 from __future__ import annotations
 
 import os
@@ -7,11 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from . import engine
+
 
 def site(root: Path, out: Path, **env: str) -> bool:
-    """Build the project at `root` into `out`; on failure, show MkDocs' own output and return False."""
+    """Build the project at `root` into `out`; on failure, show the engine's own output and return False."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+    result = subprocess.run(engine.command("build", "--strict", "--quiet", "--site-dir", str(out), environ=environment),
                             cwd=root, env=environment, capture_output=True, text=True)
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)

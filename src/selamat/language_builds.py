@@ -124,9 +124,18 @@ class _Holder(logging.Handler):
         self.records.append(record)
 
 
+def _engine() -> str:
+    """The engine's logger name: "mkdocs", or "properdocs" under ProperDocs, which answers `import mkdocs`
+    with itself and logs on "properdocs" (its "mkdocs" logger passes records up to that one)."""
+    import mkdocs
+
+    return mkdocs.__name__
+
+
 def _hold_log_records() -> list[logging.LogRecord]:
     holder = _Holder()
-    for logger in (logging.getLogger(), logging.getLogger("mkdocs")):  # MkDocs' own does not propagate
+    loggers = dict.fromkeys(["", "mkdocs", _engine()])  # the engine's own does not propagate
+    for logger in map(logging.getLogger, loggers):
         for handler in list(logger.handlers):
             logger.removeHandler(handler)
         logger.addHandler(holder)
@@ -197,6 +206,6 @@ def stop_all() -> None:
 def quiet_inner_build_messages() -> None:
     """As static-i18n does for the languages it builds inside the first: no second "Documentation built
     in" line."""
-    logging.getLogger("mkdocs.commands.build").addFilter(
+    logging.getLogger(f"{_engine()}.commands.build").addFilter(
         lambda record: not str(record.msg).startswith(("Documentation built in", "Building documentation to directory",
                                                        "Cleaning site directory")))

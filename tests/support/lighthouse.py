@@ -1,15 +1,17 @@
 """Runs the pinned Lighthouse (benchmarks/lighthouse, installed by `make lighthouse`) with its default
-mobile profile and simulated throttling, in Debian's Chromium, on one URL, and returns the figures the
+mobile profile and simulated throttling, on the pinned Node (support/node.py), in the Chromium
+support/browser.py chooses, on one URL, and returns the figures the
 budgets of issue 6 are about. Used by benchmarks/lighthouse_scores.py and tests/test_performance.py."""
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from support import browser, node
 
 ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = ROOT / "benchmarks" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -39,15 +41,13 @@ def missing() -> str | None:
     """Why Lighthouse cannot run here, or None."""
     if not LIGHTHOUSE.exists():
         return "Lighthouse is not installed: run `make lighthouse` (npm ci --prefix benchmarks/lighthouse)"
-    if not shutil.which("node"):
-        return "Node.js is missing (Lighthouse runs on it)"
-    if not Path(chromium()).exists():
-        return "Chromium is missing: `make chromium` installs it with apt-get"
+    if not Path(node.node()).exists():
+        return "The pinned Node.js is missing (Lighthouse runs on it): `make test` installs it"
+    try:
+        browser.chromium()
+    except browser.NoChromium as err:
+        return str(err)
     return None
-
-
-def chromium() -> str:
-    return shutil.which("chromium") or "/usr/bin/chromium"
 
 
 def run(url: str, timeout: float = 120) -> Result:
@@ -55,9 +55,9 @@ def run(url: str, timeout: float = 120) -> Result:
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
         done = subprocess.run(
-            ["node", str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+            [node.node(), str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
              f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROME_FLAGS)}"],
-            env={**os.environ, "CHROME_PATH": chromium()}, capture_output=True, text=True, timeout=timeout)
+            env={**os.environ, "CHROME_PATH": browser.chromium()}, capture_output=True, text=True, timeout=timeout)
         if done.returncode or not report.exists():
             raise RuntimeError(f"Lighthouse failed on {url}:\n{done.stderr[-3000:]}")
         return parse(json.loads(report.read_text(encoding="utf-8")))

@@ -1,22 +1,17 @@
 """The browser's own search code (the worker script the site ships) run under Node, for the tests that
-compare it with `selamat search` and for benchmarks/search.py."""
+compare it with `selamat search` and for benchmarks/search.py, on the pinned Node (support/node.py)."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
 from selamat.search_index import folder
 
+from support.node import node
+
 RUNNER = Path(__file__).with_name("search_node.js")
-
-
-def node() -> str:
-    found = shutil.which("node") or shutil.which("nodejs")
-    assert found, "Node.js is missing: `make test` installs it with apt-get"
-    return found
 
 
 def worker_script(site: Path) -> Path:
