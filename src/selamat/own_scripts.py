@@ -138,9 +138,10 @@ def _file_build_scripts(root: Path, html: str) -> frozenset[str]:
     return frozenset(filter(None, [own, shim_script(root, worker_url(html) or "")]))
 
 
-def problems(html: str, root: Path, from_files: bool = False) -> list[str]:
-    """What could run on this page that is not the site's own, each said in a few words."""
-    reader = read(html)
+def problems(html: str, root: Path, from_files: bool = False, reader: Optional[_Reader] = None) -> list[str]:
+    """What could run on this page that is not the site's own, each said in a few words. (`reader`: the
+    page as `read` read it, when the caller has it already: reading is most of the cost.)"""
+    reader = reader or read(html)
     extra = _file_build_scripts(root, html) if from_files else frozenset()
     out = [f"an inline script that is not the site's own: `{body.strip()[:60]}`" for body in reader.scripts
            if not is_own(body, root, extra)]
@@ -149,11 +150,11 @@ def problems(html: str, root: Path, from_files: bool = False) -> list[str]:
     return out
 
 
-def inline_bodies(html: str, root: Path, from_files: bool = False) -> list[str]:
+def inline_bodies(html: str, root: Path, from_files: bool = False, reader: Optional[_Reader] = None) -> list[str]:
     """The page's own inline scripts (to hash for its Content-Security-Policy), including the shim's frame
     script in the plain-file build."""
     extra = _file_build_scripts(root, html) if from_files else frozenset()
-    bodies = [body for body in read(html).scripts if is_own(body, root, extra)]
+    bodies = [body for body in (reader or read(html)).scripts if is_own(body, root, extra)]
     if from_files:
         shim = shim_script(root, worker_url(html) or "")
         if shim and worker_url(html):

@@ -15,10 +15,11 @@ from selamat.security import add_meta, headers_file, script_hash, unframed_paths
 
 def _secure(html, config, where: str, hashes_seen: set[str]):
     root, from_files = project_root(config), not config.use_directory_urls
-    found = own_scripts.problems(html, root, from_files)
+    page = own_scripts.read(html)  # read once for both questions
+    found = own_scripts.problems(html, root, from_files, page)
     if found:
         raise PluginError(f"\n{where}: " + context(config, "").data.messages["page_runs_foreign"]("en").format(what="; ".join(found)))
-    hashes = [script_hash(body) for body in own_scripts.inline_bodies(html, root, from_files)]
+    hashes = [script_hash(body) for body in own_scripts.inline_bodies(html, root, from_files, page)]
     if not from_files:
         hashes_seen.update(hashes)  # from every language's pages
     return add_meta(html, hashes)
