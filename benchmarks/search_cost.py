@@ -48,6 +48,9 @@ from support.phone import throttled_phone  # noqa: E402
 from support.search_box import SEARCH_BUTTON  # noqa: E402
 from selamat import engine  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from same_site import export  # noqa: E402
+
 RTT = 0.150
 RATE = 1_600_000 / 8  # bytes per second
 QUERIES = {"en": ("police report", "threatening to share my photos"),
@@ -133,15 +136,6 @@ def build(project: Path) -> float:
     if result.returncode:
         sys.exit(f"the build in {project} failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
     return time.perf_counter() - start
-
-
-def tree_of(ref: str, into: Path) -> Path:
-    """The project's files at git `ref`."""
-    into.mkdir(parents=True)
-    archive = subprocess.run(["git", "archive", ref],
-                             cwd=ROOT, capture_output=True, check=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
-    return into
 
 
 # --- the network --------------------------------------------------------------------------------
@@ -272,7 +266,7 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|", flush=True)
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         tmp = Path(tmp)
-        old_tree = tree_of(before, tmp / "before")
+        old_tree = export(before, tmp / "before")
         browser = playwright.chromium.launch(executable_path=chromium(),
                                              args=CHROMIUM_ARGS)
         for size in sizes:
