@@ -260,24 +260,21 @@
     this.details = new Map();
   }
 
+  /* A file fetched once and kept, unless it failed (the connection dropped): the next query fetches it again. */
+  function once(kept, key, fetch) {
+    if (!kept.has(key)) kept.set(key, fetch().catch(function (error) { kept.delete(key); throw error; }));
+    return kept.get(key);
+  }
+
   Engine.prototype.shard = function (key) {
     if (!this.keys.has(key)) return Promise.resolve(null);
-    var shards = this.shards;
-    if (!shards.has(key)) {
-      shards.set(key, this.load("t", shardFile(key)).then(function (s) { return s.t; }, function (error) {
-        shards.delete(key);  // a shard that failed (the connection dropped) is fetched again by the next query
-        throw error;
-      }));
-    }
-    return shards.get(key);
+    var load = this.load;
+    return once(this.shards, key, function () { return load("t", shardFile(key)).then(function (s) { return s.t; }); });
   };
 
   Engine.prototype.page = function (page) {
-    var details = this.details;
-    if (!details.has(page)) {
-      details.set(page, this.load("d", String(page)).catch(function (error) { details.delete(page); throw error; }));
-    }
-    return details.get(page);
+    var load = this.load;
+    return once(this.details, page, function () { return load("d", String(page)); });
   };
 
   /* The ranked pages for a query: a Promise of {typed, pages: [{page, score, docs: [{id, score, terms}]}],
