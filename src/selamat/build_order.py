@@ -108,6 +108,7 @@ ORDER: dict[str, list[Union[Step, Theirs]]] = {
     ],
     "post_build": [  # once per language build; the steps after i18n do their work once, for the whole site
         Theirs("material/search", SEARCH, "writes this language's search entries"),
+        Step("language_search_index", -50, "after search collected this language's entries, in this language's own build (side by side with the others): its sharded index"),
         Theirs("i18n", I18N, "collects the search entries; in the first build, builds every other language (or joins its copy)"),
         Step("parallel_languages", -150, "once every language is built or joined: undoes its replacement of static-i18n's build"),
         Step("serve_dirty", -150, "under `mkdocs serve --dirty`: merges the rebuilt pages' search entries before the index is split"),
@@ -119,7 +120,7 @@ ORDER: dict[str, list[Union[Step, Theirs]]] = {
         Step("feeds", -200, "RSS and JSON feeds"),
         Step("catalogue", -200, "the partners' catalogue"),
         Step("help_card", -200, "the embeddable help card"),
-        Step("search_indexes", -200, "after Material wrote the mixed index (and serve_dirty merged it): one index per language"),
+        Step("search_indexes", -200, "after Material wrote the mixed index (and serve_dirty merged it): each language's manifest in its place (built here under serve --dirty)"),
         Step("search_worker", -200, "writes our search worker, drops Material's"),
         Step("security_headers", -200, "_headers with every language's script hashes"),
         Step("offline_downloads", -200, "copies the offline editions into /downloads/"),

@@ -44,6 +44,8 @@ class BuildState:
     pages_404: dict[str, str] = field(default_factory=lambda: kept("404 pages", dict))
     # security_headers.py: the hashes of every language's inline scripts, for _headers
     script_hashes: set[str] = field(default_factory=lambda: kept("script hashes", set))
+    # language_search_index.py: language -> the manifest of the search index its build wrote
+    search_manifests: dict[str, dict] = field(default_factory=lambda: kept("search manifests", dict))
     # trim_css.py: the names every page uses, for trimming Material's CSS
     css_names: SeenPages = field(default_factory=lambda: kept("css names", SeenPages))
 

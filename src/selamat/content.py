@@ -121,11 +121,16 @@ class Site:
     def versions(self, norm: str) -> dict[str, Page]:
         return self.by_norm.get(norm, {})
 
+    @cached_property
+    def by_kind(self) -> dict[str, list[dict[str, Page]]]:
+        out: dict[str, list[dict[str, Page]]] = {}
+        for norm, versions in sorted(self.by_norm.items()):
+            out.setdefault(next(iter(versions.values())).kind, []).append(versions)
+        return out
+
     def of_kind(self, kind: str) -> Iterator[dict[str, Page]]:
         """Each page of a type once, as {lang: Page} for the languages it exists in."""
-        for norm, versions in sorted(self.by_norm.items()):
-            if next(iter(versions.values())).kind == kind:
-                yield versions
+        yield from self.by_kind.get(kind, [])
 
 
 def load_site(docs: Path) -> Site:

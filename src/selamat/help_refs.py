@@ -26,6 +26,7 @@ SHORT_NUMBER = re.compile(r"(?<![\w+/.,=&%-])(\d{3,5})(?![\w/%]|[.,]\d)")
 # "hubungi talian 15999"), with at most a name between ("Talian Kasih 15999"); "section 233" does not.
 CALL_WORD = re.compile(r"\b(?i:call|calling|dial|phone|ring|text|sms|whatsapp|line|hotline|helpline|number|"
                        r"hubungi|telefon|talian|dail|nombor)[^\w\[\]]+(?:[A-Z][\w-]*[^\w\[\].]+){0,2}(?:on\W+|di\W+)?$")
+DIGITS = re.compile(r"\d{3}")  # every number the patterns below find has three digits in a row
 URL = re.compile(r"\]\([^)]*\)|<https?:[^>]*>|https?://\S+|\w+=\"[^\"]*\"")
 
 
@@ -109,11 +110,12 @@ def typed_numbers(body: str, services: list[HelpService], first_line: int = 1) -
             if number:
                 known.setdefault(digits(number), s)
     for n, line in lines_outside_code(body, first_line):
-        if not any(c.isdigit() for c in line):
+        if not DIGITS.search(line):
             continue
         clean = URL.sub(" ", REF.sub(" ", INLINE_CODE.sub(" ", line)))
-        found: list[tuple[int, str]] = [(m.start(), m.group(1)) for m in LONG_NUMBER.finditer(clean)]
-        taken = [(m.start(), m.end()) for m in LONG_NUMBER.finditer(clean)]
+        longs = list(LONG_NUMBER.finditer(clean))
+        found: list[tuple[int, str]] = [(m.start(), m.group(1)) for m in longs]
+        taken = [(m.start(), m.end()) for m in longs]
         for m in SHORT_NUMBER.finditer(clean):
             if any(a <= m.start() < b for a, b in taken):
                 continue

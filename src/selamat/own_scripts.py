@@ -7,18 +7,19 @@
   run search from file://, which holds the worker's address as the page names it (known when the page is
   built).
 
-`problems(html)` reads a finished page with an HTML parser and names anything else that could run: another
+`problems(html)` reads a finished page with an HTML5 parser and names anything else that could run: another
 inline script, an event-handler attribute, a `javascript:` address. The build stops on any of them."""
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Optional
 
 import material
+from selectolax.lexbor import LexborHTMLParser
 
 from .head_scripts import LEADING_COMMENT
 
@@ -29,6 +30,8 @@ HEAD_SCRIPT = re.compile(r"""\{\{\s*selamat_script\('([^']+)'\)\s*\}\}""")
 SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 JINJA = re.compile(r"\{\{.*?\}\}")
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "background"}
+SCRIPT_URL = re.compile(r"^\s*(javascript|vbscript)\s*:", re.I)
+CONTROL = re.compile(r"[\x00-\x1f]")
 SHIM = "assets/javascripts/vendor/iframe-worker/shim.js"
 
 
@@ -91,41 +94,44 @@ def is_own(body: str, root: Path, extra: frozenset[str] = frozenset()) -> bool:
     return body in exact or body in extra or any(p.match(body) for p in patterns)
 
 
-class _Reader(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.scripts: list[str] = []  # inline, executable
-        self.handlers: list[str] = []
-        self.urls: list[str] = []
-        self._in: Optional[bool] = None
+@dataclass
+class Found:
+    """What a finished page holds that can run."""
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
-        values = dict(attrs)
-        for name, value in attrs:
+    scripts: list[str] = field(default_factory=list)  # inline, executable
+    handlers: list[str] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)
+
+
+def read(html: str) -> Found:
+    """The page as a browser reads it (Lexbor, an HTML5 parser that follows the standard's parsing rules,
+    so a tag hidden from a looser reader is found here as the browser would find it)."""
+    found = Found()
+    _read(LexborHTMLParser(html).root, found)
+    return found
+
+
+def _read(root, found: Found) -> None:
+    for node in root.traverse():
+        tag = node.tag
+        if tag.startswith("-"):  # -text, -comment, -document...
+            continue
+        attrs = node.attributes
+        for name, value in attrs.items():
             if name.startswith("on"):
-                self.handlers.append(f"{name}= on <{tag}>")
-            if name in URL_ATTRIBUTES and value and re.match(r"^\s*(javascript|vbscript)\s*:", re.sub(r"[\x00-\x1f]", "", value), re.I):
-                self.urls.append(f"{name}=\"{value[:40]}\" on <{tag}>")
-        if tag == "script":
-            self._in = "src" not in values and (values.get("type") or "").lower() not in DATA_TYPES
-            self._body = []
-
-    def handle_data(self, data: str) -> None:
-        if self._in:
-            self._body.append(data)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "script":
-            if self._in:
-                self.scripts.append("".join(self._body))
-            self._in = None
-
-
-def read(html: str) -> _Reader:
-    reader = _Reader()
-    reader.feed(html)
-    reader.close()
-    return reader
+                found.handlers.append(f"{name}= on <{tag}>")
+            if name in URL_ATTRIBUTES and value and SCRIPT_URL.match(CONTROL.sub("", value)):
+                found.urls.append(f"{name}=\"{value[:40]}\" on <{tag}>")
+            if name == "srcdoc" and value:  # a document of its own, run in a frame
+                inner = read(value)
+                found.scripts += inner.scripts
+                found.handlers += inner.handlers
+                found.urls += inner.urls
+        if tag == "script" and "src" not in attrs and (attrs.get("type") or "").lower() not in DATA_TYPES:
+            found.scripts.append(node.text(deep=True))
+        if tag == "template":  # its contents are a fragment of their own, which traverse() does not enter
+            outer = node.html or ""
+            _read(LexborHTMLParser("<div" + outer[len("<template"):-len("</template>")] + "</div>").body, found)
 
 
 def _file_build_scripts(root: Path, html: str) -> frozenset[str]:
@@ -138,7 +144,7 @@ def _file_build_scripts(root: Path, html: str) -> frozenset[str]:
     return frozenset(filter(None, [own, shim_script(root, worker_url(html) or "")]))
 
 
-def problems(html: str, root: Path, from_files: bool = False, reader: Optional[_Reader] = None) -> list[str]:
+def problems(html: str, root: Path, from_files: bool = False, reader: Optional[Found] = None) -> list[str]:
     """What could run on this page that is not the site's own, each said in a few words. (`reader`: the
     page as `read` read it, when the caller has it already: reading is most of the cost.)"""
     reader = reader or read(html)
@@ -150,7 +156,7 @@ def problems(html: str, root: Path, from_files: bool = False, reader: Optional[_
     return out
 
 
-def inline_bodies(html: str, root: Path, from_files: bool = False, reader: Optional[_Reader] = None) -> list[str]:
+def inline_bodies(html: str, root: Path, from_files: bool = False, reader: Optional[Found] = None) -> list[str]:
     """The page's own inline scripts (to hash for its Content-Security-Policy), including the shim's frame
     script in the plain-file build."""
     extra = _file_build_scripts(root, html) if from_files else frozenset()

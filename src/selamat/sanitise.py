@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from html.parser import HTMLParser
 from typing import Optional
 
 import nh3
+from selectolax.lexbor import LexborHTMLParser
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 TAGS = HEADINGS | {
@@ -111,29 +111,23 @@ class Finding:
                 "id": f"id `{self.name}`", "link": f"a `{self.name}:` link"}[self.kind]
 
 
-class _Reader(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[Finding] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, Optional[str]]]) -> None:
-        if tag not in TAGS:
-            self.found.append(Finding("tag", tag, tag, f"<{tag}"))
-            return
-        allowed = ATTRIBUTES.get(tag, set()) | ATTRIBUTES["*"]
-        for name, value in attrs:
-            value = value or ""
-            if name not in allowed:
-                self.found.append(Finding("attribute", name, tag, name))
-            elif name == "class":
-                kept = set((_keep_class(tag, value) or "").split())
-                self.found += [Finding("class", c, tag, c) for c in value.split() if c not in kept]
-            elif name == "id" and _keep_id(value) is None:
-                self.found.append(Finding("id", value, tag, value))
-            elif name in URL_ATTRIBUTES and _scheme(value) and _scheme(value) not in SCHEMES:
-                self.found.append(Finding("link", _scheme(value), tag, value.split(":", 1)[0]))
-
-    handle_startendtag = handle_starttag
+def _element_findings(tag: str, attrs: dict[str, Optional[str]]) -> list[Finding]:
+    if tag not in TAGS:
+        return [Finding("tag", tag, tag, f"<{tag}")]
+    found = []
+    allowed = ATTRIBUTES.get(tag, set()) | ATTRIBUTES["*"]
+    for name, value in attrs.items():
+        name, value = name.lower(), value or ""
+        if name not in allowed:
+            found.append(Finding("attribute", name, tag, name))
+        elif name == "class":
+            kept = set((_keep_class(tag, value) or "").split())
+            found += [Finding("class", c, tag, c) for c in value.split() if c not in kept]
+        elif name == "id" and _keep_id(value) is None:
+            found.append(Finding("id", value, tag, value))
+        elif name in URL_ATTRIBUTES and _scheme(value) and _scheme(value) not in SCHEMES:
+            found.append(Finding("link", _scheme(value), tag, value.split(":", 1)[0]))
+    return found
 
 
 def _scheme(url: str) -> str:
@@ -149,7 +143,11 @@ def findings(html: str) -> tuple[Finding, ...]:
     as_parsed = nh3.clean(html, tags=ALL_TAGS, clean_content_tags=set(), attributes={},
                           generic_attribute_prefixes=set("abcdefghijklmnopqrstuvwxyz"), url_schemes=ANY_SCHEME,
                           strip_comments=True, link_rel=None)
-    reader = _Reader()
-    reader.feed(as_parsed)
-    reader.close()
-    return tuple(dict.fromkeys(reader.found))
+    found: list[Finding] = []
+    # nh3's output, read as a document: the parser adds <html>, <head> and <body> (nh3 writes none) and
+    # puts what may lead a document (<script>, <meta>...) in <head>, so every element is read, in order
+    for node in LexborHTMLParser(as_parsed).root.traverse():
+        if node.tag.startswith("-") or node.tag in ("html", "head", "body"):  # -text, -comment...
+            continue
+        found += _element_findings(node.tag.lower(), node.attributes)
+    return tuple(dict.fromkeys(found))

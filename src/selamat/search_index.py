@@ -178,27 +178,32 @@ def material_index(manifest: dict, config: dict) -> dict:
     return {"config": {**config, "lang": [manifest["lang"]], "selamat": manifest}, "docs": []}
 
 
-def write(site_dir: Path, kinds: dict[str, str], data: Data) -> dict[str, Path]:
-    """Replace the merged index Material wrote with each language's sharded index."""
+def write_language(site_dir: Path, lang: str, docs: list[dict], kinds: dict[str, str], data: Data) -> dict:
+    """Build one language's index from its documents (Material's entries whose location is in that
+    language) and write its shards and page details; returns its manifest, which `write` puts in place."""
+    built = build([doc for doc in docs if language_of(doc["location"]) == lang], language(lang, data), kinds, lang)
+    base = site_dir / folder(lang)
+    for kind in ("t", "d"):
+        (base / kind).mkdir(parents=True, exist_ok=True)
+    for name, shard in built.shards.items():
+        (base / "t" / f"{name}.js").write_text(script("t", name, shard), encoding="utf-8")
+    for number, page in enumerate(built.details):
+        (base / "d" / f"{number}.js").write_text(script("d", str(number), page), encoding="utf-8")
+    return built.manifest
+
+
+def write(site_dir: Path, kinds: dict[str, str], data: Data, manifests: dict[str, dict] | None = None) -> dict[str, Path]:
+    """Replace the merged index Material wrote with each language's sharded index. `manifests`: the
+    languages whose shards their own build wrote already (write_language), by language."""
     merged_path = site_dir / "search" / MANIFEST
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     if "selamat" in merged["config"]:  # already written (a second post-build pass)
         return {}
-    by_lang: dict[str, list[dict]] = {lang: [] for lang in LANGUAGES}
-    for doc in merged["docs"]:
-        by_lang[language_of(doc["location"])].append(doc)
     written = {}
     for lang in LANGUAGES:
-        built = build(by_lang[lang], language(lang, data), kinds, lang)
-        base = site_dir / folder(lang)
-        for kind in ("t", "d"):
-            (base / kind).mkdir(parents=True, exist_ok=True)
-        for name, shard in built.shards.items():
-            (base / "t" / f"{name}.js").write_text(script("t", name, shard), encoding="utf-8")
-        for number, page in enumerate(built.details):
-            (base / "d" / f"{number}.js").write_text(script("d", str(number), page), encoding="utf-8")
+        manifest = (manifests or {}).get(lang) or write_language(site_dir, lang, merged["docs"], kinds, data)
         path = site_dir / index_path(lang)
-        path.write_text(_json(material_index(built.manifest, merged["config"])), encoding="utf-8")
+        path.write_text(_json(material_index(manifest, merged["config"])), encoding="utf-8")
         written[lang] = path
     return written
 

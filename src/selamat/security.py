@@ -12,6 +12,10 @@ from .languages import LANGUAGES, prefix
 
 ANCHOR = re.compile(r"<a\s[^>]*>", re.I)
 HREF = re.compile(r'\shref="(?P<href>[^"]*)"', re.I)
+# An address with no scheme, no entity, no backslash and nothing a browser strips, that does not start
+# with "/": a path on this site, whatever the browser does with it (most links on a page; the full
+# reading below is for the rest).
+PLAINLY_RELATIVE = re.compile(r"[\w.#?][^:&\\\x00-\x20]*\Z")
 REL = re.compile(r'\srel="(?P<rel>[^"]*)"', re.I)
 
 DIRECTIVES = {
@@ -83,6 +87,8 @@ def is_external(href: str, site_host: str) -> bool:
     (http: or https: with no host we can read) it counts as leaving: protecting a link costs nothing."""
     from html import unescape
 
+    if PLAINLY_RELATIVE.match(href):
+        return False
     url = re.sub(r"[\t\n\r]", "", unescape(href)).strip("".join(map(chr, range(0x21))))  # C0 controls, space
     url = url.replace("\\", "/")
     scheme = re.match(r"([a-zA-Z][a-zA-Z0-9+.\-]*):", url)
