@@ -219,6 +219,20 @@ def test_material_malay_strings_are_corrected(built):
     assert "Carian sedang dimuatkan" in guide.get_text() or guide.select_one(".md-search-result__meta").get_text(strip=True) == "Carian sedang dimuatkan"
 
 
+def test_the_search_count_says_these_are_the_best_not_all(built):
+    """Search lists only the 20 best pages: Material's "20 matching documents" would read as all there is.
+    English changes only that string; the rest stays Material's English."""
+    import json
+    for lang, count, other in (("en", "# best matches", {"search.result.none": "No matching documents",
+                                                         "clipboard.copy": "Copy to clipboard"}),
+                               ("ms", "# hasil terbaik", {"search.result.none": "Tiada halaman yang sepadan"})):
+        page = html_of(built, "guides/keeping-evidence/" if lang == "en" else "ms/guides/keeping-evidence/")
+        translations = json.loads(page.select_one("script#__config").string)["translations"]
+        assert translations["search.result.other"] == count
+        assert all(translations[key] == value for key, value in other.items()), translations
+        assert all(value and value != key for key, value in translations.items()), translations
+
+
 def test_every_published_address_still_leads_somewhere(built):
     from selamat.published import read_manifest
     from conftest import ROOT
