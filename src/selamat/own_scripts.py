@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Optional
 
 import material
-from selectolax.lexbor import LexborHTMLParser
 
 from .head_scripts import LEADING_COMMENT
+from .html_reading import elements
 
 DATA_TYPES = ("application/json", "application/ld+json")
 TEMPLATES = Path(material.__file__).parent / "templates"
@@ -104,19 +104,10 @@ class Found:
 
 
 def read(html: str) -> Found:
-    """The page as a browser reads it (Lexbor, an HTML5 parser that follows the standard's parsing rules,
-    so a tag hidden from a looser reader is found here as the browser would find it)."""
+    """The page as a browser reads it (html_reading.py), so a tag hidden from a looser reader is found."""
     found = Found()
-    _read(LexborHTMLParser(html).root, found)
-    return found
-
-
-def _read(root, found: Found) -> None:
-    for node in root.traverse():
-        tag = node.tag
-        if tag.startswith("-"):  # -text, -comment, -document...
-            continue
-        attrs = node.attributes
+    for node in elements(html):
+        tag, attrs = node.tag, node.attributes
         for name, value in attrs.items():
             if name.startswith("on"):
                 found.handlers.append(f"{name}= on <{tag}>")
@@ -129,9 +120,7 @@ def _read(root, found: Found) -> None:
                 found.urls += inner.urls
         if tag == "script" and "src" not in attrs and (attrs.get("type") or "").lower() not in DATA_TYPES:
             found.scripts.append(node.text(deep=True))
-        if tag == "template":  # its contents are a fragment of their own, which traverse() does not enter
-            outer = node.html or ""
-            _read(LexborHTMLParser("<div" + outer[len("<template"):-len("</template>")] + "</div>").body, found)
+    return found
 
 
 def _file_build_scripts(root: Path, html: str) -> frozenset[str]:

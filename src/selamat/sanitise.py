@@ -13,7 +13,8 @@ from functools import lru_cache
 from typing import Optional
 
 import nh3
-from selectolax.lexbor import LexborHTMLParser
+
+from .html_reading import IMPLIED, elements
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 TAGS = HEADINGS | {
@@ -143,11 +144,6 @@ def findings(html: str) -> tuple[Finding, ...]:
     as_parsed = nh3.clean(html, tags=ALL_TAGS, clean_content_tags=set(), attributes={},
                           generic_attribute_prefixes=set("abcdefghijklmnopqrstuvwxyz"), url_schemes=ANY_SCHEME,
                           strip_comments=True, link_rel=None)
-    found: list[Finding] = []
-    # nh3's output, read as a document: the parser adds <html>, <head> and <body> (nh3 writes none) and
-    # puts what may lead a document (<script>, <meta>...) in <head>, so every element is read, in order
-    for node in LexborHTMLParser(as_parsed).root.traverse():
-        if node.tag.startswith("-") or node.tag in ("html", "head", "body"):  # -text, -comment...
-            continue
-        found += _element_findings(node.tag.lower(), node.attributes)
+    found = [finding for node in elements(as_parsed) if node.tag not in IMPLIED  # nh3 writes none of those
+             for finding in _element_findings(node.tag.lower(), node.attributes)]
     return tuple(dict.fromkeys(found))
