@@ -431,3 +431,23 @@ def test_a_rel_already_there_is_kept_and_completed_once():
     assert out == '<a rel="me noopener noreferrer" href="//evil.example" rel="x">'
     assert protect_external_links(out, SITE_HOST) == out
     assert is_external("//evil.example/x", SITE_HOST) and not is_external("//SELAMAT.example.org/x", SITE_HOST)
+
+
+def test_the_quick_reading_of_relative_links_takes_only_links_that_stay():
+    """is_external reads most links (plain relative paths) by one pattern; every link that pattern takes
+    must resolve to this site, and anything with a scheme, an entity or a backslash gets the full reading."""
+    from urllib.parse import urljoin, urlsplit
+
+    from selamat.security import PLAINLY_RELATIVE, is_external
+
+    page = f"https://{SITE_HOST}/guides/keeping-evidence/"
+    taken = ["../sextortion/", "guides/x/#a", "#top", "?q=1", ".//evil.example", "guides//evil.example/", "x.y",
+             "café/", "1/2"]
+    for href in taken:
+        assert PLAINLY_RELATIVE.match(href), href
+        assert urlsplit(urljoin(page, href)).hostname == SITE_HOST.lower(), href
+        assert not is_external(href, SITE_HOST)
+    for href in ["//evil.example", "https:evil.example", "ht&#116;p://evil.example", "a\\..\\\\evil.example",
+                 " http://evil.example", "\thttp://evil.example", "javascript:x", "/x", "x:y"]:
+        assert not PLAINLY_RELATIVE.match(href), href
+    assert is_external("ht&#116;p://evil.example", SITE_HOST) and is_external("\t//evil.example", SITE_HOST)

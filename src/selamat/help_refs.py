@@ -112,7 +112,7 @@ def typed_numbers(body: str, services: list[HelpService], first_line: int = 1) -
     for n, line in lines_outside_code(body, first_line):
         if not DIGITS.search(line):
             continue
-        clean = line  # each pattern only where its first character is (the same result, a third of the time)
+        clean = line  # each pattern only on a line holding the text every match of it contains (same result)
         if "`" in clean:
             clean = INLINE_CODE.sub(" ", clean)
         if "[[" in clean:

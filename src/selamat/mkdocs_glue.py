@@ -18,11 +18,6 @@ def _folder_of(file: str) -> Path:
     return Path(file).resolve().parent
 
 
-@lru_cache(maxsize=16)
-def _folders(docs_dir: str, root: Path) -> tuple[Path, Path]:
-    return Path(docs_dir), root / "data"
-
-
 def languages_differ(config) -> str | None:
     """What to do when the languages this process read (from the project it runs in) are not the ones
     of the mkdocs.yml being built: MkDocs was started from another folder."""
@@ -43,9 +38,8 @@ def language(config) -> str:
 
 
 def context(config, page_url: str) -> Context:
-    """What a step needs to render for this page (called several times for every page: kept cheap)."""
     root = project_root(config)
-    site, data = load(*_folders(config.docs_dir, root))
+    site, data = load(Path(config.docs_dir), root / "data")
     repository = (config.extra.get("selamat") or {}).get("repository")
     return Context(site, data, language(config), page_url, config.use_directory_urls, repository=repository,
                    root=root, site_url=config.site_url or "/")

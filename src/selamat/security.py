@@ -12,11 +12,11 @@ from .languages import LANGUAGES, prefix
 
 ANCHOR = re.compile(r"<a\s[^>]*>", re.I)
 HREF = re.compile(r'\shref="(?P<href>[^"]*)"', re.I)
+REL = re.compile(r'\srel="(?P<rel>[^"]*)"', re.I)
 # An address with no scheme, no entity, no backslash and nothing a browser strips, that does not start
 # with "/": a path on this site, whatever the browser does with it (most links on a page; the full
 # reading below is for the rest).
 PLAINLY_RELATIVE = re.compile(r"[\w.#?][^:&\\\x00-\x20]*\Z")
-REL = re.compile(r'\srel="(?P<rel>[^"]*)"', re.I)
 
 DIRECTIVES = {
     "default-src": ["'self'"],
