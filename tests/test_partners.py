@@ -3,6 +3,7 @@ schema, the help card for frames, link previews, and anchors that are the same i
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import feedparser
@@ -16,7 +17,7 @@ from conftest import ROOT
 from selamat.data import Data
 from selamat.languages import LANGUAGES
 from selamat.translations import original_of
-from selamat.partner_links import short_links
+from selamat.partner_links import SCALE, qr_code, short_links
 from selamat.urls import page_url
 
 SITE_URL = "https://selamat.example.org/"
@@ -40,6 +41,19 @@ def test_every_guide_law_and_the_help_page_has_a_short_link_and_qr_code(built, s
             assert (built / link.url / href / "index.html").resolve() == (built / page_url(link.norm, lang) / "index.html").resolve()
         svg = ET.parse(built / link.url / "qr.svg").getroot()
         assert svg.tag.endswith("svg")
+
+
+def test_a_qr_code_keeps_its_quiet_zone_scales_and_escapes_its_title():
+    svg = ET.fromstring(qr_code(SITE_URL + "go/x/", 'go/x/"><script>alert(1)</script>'))
+    ns = "{http://www.w3.org/2000/svg}"
+    size = int(svg.get("width"))
+    assert svg.get("viewBox") == f"0 0 {size} {size}"  # prints at any size
+    assert svg.find(f"{ns}title").text == 'go/x/"><script>alert(1)</script>'  # text, not markup
+    assert not svg.findall(f".//{ns}script")
+    corners = [tuple(map(int, re.match(r"(\d+) (\d+)", move).groups())) for move in svg.find(f"{ns}path").get("d").split("M")[1:]]
+    quiet = 4 * SCALE  # the standard's 4 modules of white around the symbol
+    assert min(x for x, _ in corners) == quiet and min(y for _, y in corners) == quiet
+    assert max(x for x, _ in corners) < size - quiet and max(y for _, y in corners) < size - quiet
 
 
 @pytest.mark.browser

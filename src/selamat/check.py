@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 import re
 from typing import Iterable
@@ -320,6 +321,12 @@ def check_page(page: Page, site: Site, data: Data) -> list[Problem]:
     return out
 
 
+@functools.lru_cache(maxsize=4)
+def _numbers_of(data: Data) -> dict:
+    """The help services' numbers as digits, once per reading of the data rather than once per page."""
+    return help_refs.known_numbers(data.help_service.values())
+
+
 def help_ref_problems(page: Page, file: str, data: Data) -> Iterable[Problem]:
     """`[[help:ID]]` names a service; a phone number typed in the prose is one of ours, and cited from the data."""
     try:
@@ -333,7 +340,7 @@ def help_ref_problems(page: Page, file: str, data: Data) -> Iterable[Problem]:
                 "form": ref.form, "id": ref.id, "suggestion": closest(ref.id, services), "allowed": ", ".join(services)})
         elif ref.form == "tel" and not service.phone:
             yield Problem(file, "help_ref_no_phone", ref.line, params={"id": ref.id})
-    for typed in help_refs.typed_numbers(page.body, list(services.values()), page.body_line):
+    for typed in help_refs.typed_numbers(page.body, _numbers_of(data), page.body_line):
         if typed.service is not None:
             form = "tel" if typed.service.phone and help_refs.digits(typed.service.phone) == help_refs.digits(typed.number) else "help"
             yield Problem(file, "phone_typed", typed.line, params={

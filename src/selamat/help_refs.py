@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from .data import HelpService
 from .help_services import dial, whatsapp_link
@@ -102,13 +102,19 @@ class TypedNumber:
     near: Optional[HelpService] = None  # a service whose number is one digit away (a typo?)
 
 
-def typed_numbers(body: str, services: list[HelpService], first_line: int = 1) -> Iterator[TypedNumber]:
-    """Phone numbers written in the prose of a page (not in links, code or [[...]] references)."""
+def known_numbers(services: Iterable[HelpService]) -> dict[str, HelpService]:
+    """Every phone, WhatsApp and SMS number of the services, as its digits: the (first) service it is."""
     known: dict[str, HelpService] = {}
     for s in services:
         for number in (s.phone, s.whatsapp, s.sms):
             if number:
                 known.setdefault(digits(number), s)
+    return known
+
+
+def typed_numbers(body: str, known: dict[str, HelpService], first_line: int = 1) -> Iterator[TypedNumber]:
+    """Phone numbers written in the prose of a page (not in links, code or [[...]] references); `known`:
+    the services' numbers (known_numbers), worked out once for every page."""
     for n, line in lines_outside_code(body, first_line):
         if not DIGITS.search(line):
             continue
