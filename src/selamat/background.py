@@ -111,6 +111,12 @@ class Files:
                 self._hand_over()
         self._waiting.append((cached, target))
 
+    def hand_over(self) -> None:
+        """Hand the files added so far to a worker now, rather than with the next full batch or at
+        `finish()` (after the last file of a kind: otherwise they would wait behind later work)."""
+        if self._batch:
+            self._hand_over()
+
     def _hand_over(self) -> None:
         job = pool().submit(_make_all, self._batch)
         for _, _, cached in self._batch:

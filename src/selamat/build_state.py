@@ -46,6 +46,8 @@ class BuildState:
     script_hashes: set[str] = field(default_factory=lambda: kept("script hashes", set))
     # language_search_index.py: language -> the manifest of the search index its build wrote
     search_manifests: dict[str, dict] = field(default_factory=lambda: kept("search manifests", dict))
+    # language_search_index.py: language -> the worker's job writing its index (the outer build's language)
+    search_jobs: dict = field(default_factory=dict)
     # trim_css.py: the names every page uses, for trimming Material's CSS
     css_names: SeenPages = field(default_factory=lambda: kept("css names", SeenPages))
 

@@ -192,6 +192,12 @@ def write_language(site_dir: Path, lang: str, docs: list[dict], kinds: dict[str,
     return built.manifest
 
 
+def write_language_in_worker(site_dir: Path, lang: str, docs: list[dict], kinds: dict[str, str], data_dir: Path) -> dict:
+    """`write_language` in a worker process (background.py), which reads the data files itself: a build's
+    Data stays in the build's process."""
+    return write_language(site_dir, lang, docs, kinds, Data(data_dir))
+
+
 def write(site_dir: Path, kinds: dict[str, str], data: Data, manifests: dict[str, dict] | None = None) -> dict[str, Path]:
     """Replace the merged index Material wrote with each language's sharded index. `manifests`: the
     languages whose shards their own build wrote already (write_language), by language."""

@@ -13,6 +13,9 @@ from selamat.mkdocs_glue import all_languages_built, context
 def on_post_build(config, state):
     if not all_languages_built(config):
         return
+    for lang, job in state.search_jobs.items():  # indexes written in a worker (language_search_index.py)
+        state.search_manifests[lang] = job.result()
+    state.search_jobs.clear()
     site = Path(config.site_dir)
     ctx = context(config, "")
     search_index.write(site, search_index.page_kinds(ctx.site, config.use_directory_urls), ctx.data,

@@ -19,6 +19,7 @@ def on_files(files, config, state):
         address = absolute(config.site_url or "/", link.url)
         cached = project_root(config) / ".cache" / "qr" / f"{key(QR_STYLE, address, link.url)}.svg"
         state.qr_codes.add(Path(config.site_dir) / link.url / "qr.svg", cached, qr_code, address, link.url)
+    state.qr_codes.hand_over()  # every QR code is known now: they are made before the pages' images
     return files
 
 
