@@ -1,8 +1,9 @@
 """Replaces the one mixed search index that Material and static-i18n write with each language's own
 prebuilt index, sharded by term (src/selamat/search_index.py): search/ for English, ms/search/ for
 Malay, each with the language's own stemmer, stop words and aliases, entries weighted by page kind
-(guides and help first). Each language's own build wrote its shards already (language_search_index.py);
-here its manifest goes in place of the mixed one. In the plain-file build (offline edition) it also writes
+(guides and help first). Each language's own build wrote its shards already (language_search_index.py;
+the outer build's language in a worker process, waited for here); here its manifest goes in place of the
+mixed one. In the plain-file build (offline edition) it also writes
 search/search_index.js, the manifests Material loads as a script from file://."""
 from pathlib import Path
 
