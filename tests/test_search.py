@@ -15,7 +15,7 @@ import yaml
 from selamat import search_assets
 from selamat.data import Data, DataError
 from selamat.languages import LANGUAGES
-from selamat.search_index import EXTRACT, MAX_POSTINGS, SearchIndex, folder, index_path, read_script
+from selamat.search_index import EXTRACT, MAX_POSTINGS, MORE, extract, SearchIndex, folder, index_path, read_script
 from selamat.search_query import language, plan, shard_file, shard_key, within_one_edit, words
 from selamat.urls import page_url
 from support import search_eval, search_node
@@ -58,9 +58,20 @@ def test_the_index_holds_extracts_not_the_pages_text(built):
     """Result details hold a short extract of each section; postings per term are bounded."""
     for lang in LANGUAGES:
         for path in (built / folder(lang) / "d").glob("*.js"):
-            assert all(len(section[2]) <= EXTRACT for section in read_script(path)["d"])
+            assert all(len(section[2]) <= EXTRACT + len(MORE) for section in read_script(path)["d"])
         for path in (built / folder(lang) / "t").glob("*.js"):
             assert all(len(entry[1]) <= MAX_POSTINGS for entry in read_script(path)["t"].values())
+
+
+def test_an_extract_is_cut_at_a_word_as_its_result_shows_it():
+    """The index holds what a result shows, no more: cut at the last space, with MORE after it."""
+    short = "Simpan bukti dahulu."
+    assert extract(short) == short
+    text = ("Ambil tangkapan layar setiap mesej " * 10).strip()
+    cut = extract(text)
+    assert cut.endswith(MORE) and len(cut) <= EXTRACT + len(MORE)
+    assert text.startswith(cut[:-len(MORE)]) and text[len(cut) - len(MORE)] == " "
+    assert extract("x" * 400) == "x" * EXTRACT + MORE  # no space to cut at
 
 
 @pytest.mark.parametrize("word,expected", [

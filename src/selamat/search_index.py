@@ -9,8 +9,8 @@ Material with static-i18n writes ONE index holding every language's pages (searc
 - t/<shard>.js: the terms starting with the same two letters (three for a busy pair), each with its idf
   and its postings (document, weight), best MAX_POSTINGS only; the weight holds the field boost (title
   over text) and the page kind's boost (guides and help first).
-- d/<page>.js: a page's address, and the title and a short extract of the page and of each section: what
-  a result shows. Not the full text: the index holds no second copy of the pages.
+- d/<page>.js: a page's address, and the title and a short extract of the page and of each section, cut
+  as the result shows it. Not the full text: the index holds no second copy of the pages.
 Shards and details are small scripts (`SelamatSearchData(kind, name, {...})`): the worker fetches and
 reads them over http(s), and loads them as scripts from file:// (the offline edition). Words are read as
 search_query.words reads a query; each word is indexed as written and, when its stem differs, as its
@@ -39,7 +39,8 @@ K1 = 1.2              # how fast repeats of a word stop adding (BM25's k1; no le
 SECTIONS = 100        # a document's id: page * SECTIONS + its number on the page (0: the page itself)
 MAX_POSTINGS = 300    # per term, the best documents kept: a shard's size does not grow with the site
 SPLIT_OVER = 12_000   # bytes: a two-letter shard larger than this is split by the third letter
-EXTRACT = 200         # characters of a section's text kept for its result
+EXTRACT = 160         # characters of a section's text kept for its result, as its result shows it
+MORE = " …"           # after an extract cut short
 TAG = re.compile(r"<[^>]+>")
 SPACE = re.compile(r"\s+")
 MANIFEST = "search_index.json"
@@ -72,10 +73,12 @@ def plain(html: str) -> str:
 
 
 def extract(text: str, size: int = EXTRACT) -> str:
+    """The start of a section's text as its result shows it: cut at the last space by `size` characters
+    (or at `size`, for a text with no space in its second half), with MORE after it."""
     if len(text) <= size:
         return text
-    cut = text.rfind(" ", 0, size)
-    return text[:cut if cut > size // 2 else size]
+    cut = text.rfind(" ", 0, size + 1)
+    return text[:cut if cut > size // 2 else size] + MORE
 
 
 @dataclass

@@ -17,7 +17,6 @@
   var FIRST = 6;       // pages sent at once (one round of requests on an HTTP/1.1 connection pool)
   var MAX_PAGES = 20;  // pages listed
   var PAUSE = 400;     // ms without a newer query before the rest of the list is fetched
-  var EXTRACT = 160;   // characters of a section's text shown
   var AHEAD = 2;       // queries an alias being typed may become, whose best pages are fetched ahead
 
   var framed = typeof document !== "undefined";  // inside the iframe-worker shim (file://)
@@ -61,12 +60,6 @@
     }).join("");
   }
 
-  function extract(text) {
-    if (text.length <= EXTRACT) return text;
-    var cut = text.lastIndexOf(" ", EXTRACT);
-    return text.slice(0, cut > EXTRACT / 2 ? cut : EXTRACT) + " …";
-  }
-
   /* Material's result: for each page, its documents (page first among equals) as Material's own
      worker gives them. */
   function items(ranked, details) {
@@ -77,7 +70,7 @@
       var out = group.docs.filter(function (doc) { return byNumber[doc.id % sections]; }).map(function (doc) {
         var d = byNumber[doc.id % sections];
         return { location: page.l + (d[3] ? "#" + d[3] : ""), title: highlight(d[1], ranked.typed),
-                 text: "<p>" + highlight(extract(d[2]), ranked.typed) + "</p>", score: doc.score, terms: doc.terms };
+                 text: "<p>" + highlight(d[2], ranked.typed) + "</p>", score: doc.score, terms: doc.terms };
       });
       if (!group.docs.some(function (doc) { return doc.id % sections === 0; })) {
         var top = byNumber[0];
