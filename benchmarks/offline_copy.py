@@ -1,7 +1,8 @@
 """What offline reading costs: for each language, how many files "Save for offline reading" stores and
 how much it downloads (raw and gzipped, as a host would serve them); how long the build step that
 writes the service worker takes (it hashes every precached file); and the offline editions: the
-plain-file build, the zipping, and the size of each zip. Builds the site twice into a temporary folder.
+plain-file build, the zipping, and the size of each zip. Builds the site twice into a temporary folder,
+with the package of the tree it is run from (so a checkout of an older commit measures that commit).
 
 Usage: python benchmarks/offline_copy.py"""
 from __future__ import annotations
@@ -27,7 +28,7 @@ from selamat import engine  # noqa: E402
 def build(out: Path, **env: str) -> float:
     started = time.perf_counter()
     subprocess.run(engine.command("build", "--strict", "--quiet", "--site-dir", str(out)),
-                   cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}, check=True)
+                   cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "src"), **env}, check=True)
     return time.perf_counter() - started
 
 
