@@ -37,7 +37,8 @@ KIND_BOOST = {"guide": 1.0, "help": 1.0, "platform": 0.5, "law": 0.8, "step": 0.
 FIELD_BOOST = {"title": 8.0, "text": 1.0}
 K1 = 1.2              # how fast repeats of a word stop adding (BM25's k1; no length normalisation)
 SECTIONS = 100        # a document's id: page * SECTIONS + its number on the page (0: the page itself)
-MAX_POSTINGS = 300    # per term, the best documents kept: a shard's size does not grow with the site
+MAX_POSTINGS = 300    # per term, the best documents kept: a shard grows with the site only until its
+                      # terms all reach this
 SPLIT_OVER = 12_000   # bytes: a two-letter shard larger than this is split by the third letter
 EXTRACT = 160         # characters of a section's text kept for its result, as its result shows it
 MORE = " …"           # after an extract cut short
